@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+
+/**
+ * Token requests in flight, by credential. n8n runs declarative requests for all items at once;
+ * without this, N items with an empty token would make N exchanges instead of one.
+ */
+const pendingExchanges = new Map<string, Promise<{ accessToken: string }>>();
+
+function exchangeKey(credentials: ICredentialDataDecryptedObject): string {
+	return createHash('sha256')
+		.update(`${credentials.baseUrl}\n${credentials.clientId}\n${credentials.clientSecret}`)
+		.digest('hex');
+}
+
+function providerMessage(error: unknown): string {
+	const { response, code } = error as { response?: { status?: number; data?: unknown }; code?: string };
+	if (!response) return `no answer (${code ?? 'network error'})`;
+	const data = response.data as Record<string, unknown> | string | undefined;
+	const detail =
+		typeof data === 'object' && data !== null
+			? [data.message, data.error_description, data.error].find((part) => typeof part === 'string')
+			: undefined;
+	return `HTTP ${response.status}${detail ? `: ${String(detail)}` : ''}`;
+}
+
+async function exchange(
+	helper: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<{ accessToken: string }> {
+	const baseUrl = String(credentials.baseUrl).replace(/\/+$/, '');
+	let answer: { access_token?: unknown };
+	try {
+		answer = (await helper.helpers.httpRequest({
+			method: 'POST',
+			url: `${baseUrl}/oauth/access_token`,
+			body: new URLSearchParams({
+				grant_type: 'client_credentials',
+				client_id: String(credentials.clientId),
+				client_secret: String(credentials.clientSecret),
+			}).toString(),
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+			json: true,
+		})) as { access_token?: unknown };
+	} catch (error) {
+		throw new Error(
+			`BulkTextMessage did not issue an access token for this Client ID and Client Secret (${providerMessage(error)}). Check both values in the BulkTextMessage API credential.`,
+		);
+	}
+	if (typeof answer?.access_token !== 'string' || answer.access_token === '') {
+		throw new Error('BulkTextMessage answered the token request without an access token');
+	}
+	return { accessToken: answer.access_token };
+}
+
+export class BulkTextMessageApi implements ICredentialType {
+	name = 'bulkTextMessageApi';
+
+	displayName = 'BulkTextMessage API';
+
+	icon = { light: 'file:bulkTextMessage.svg', dark: 'file:bulkTextMessage.dark.svg' } as const;
+
+	documentationUrl = 'https://github.com/n8n-nodes-bulk-sms/n8n-nodes-bulk-sms#bulktextmessage-credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			required: true,
+			default: '',
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://sms.bulktextmessage.com/api/v1',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	/** Exchanges the client ID and secret for a bearer token; n8n stores it and calls this again on a 401. */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const key = exchangeKey(credentials);
+		let pending = pendingExchanges.get(key);
+		if (!pending) {
+			pending = exchange(this, credentials).finally(() => pendingExchanges.delete(key));
+			pendingExchanges.set(key, pending);
+		}
+		return await pending;
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+			url: '/contact_group/',
+		},
+	};
+}

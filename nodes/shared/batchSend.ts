@@ -1,0 +1,258 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { DeliveryError, type DeliveryFailure } from './deliveryFailure';
+import { InvalidInputError } from './invalidInput';
+import { requestWithRetry, type RetryPolicy } from './request';
+import type { TextMeasure } from './segments';
+import type { SendResult } from './sendResult';
+
+/** A validated recipient, ready to be merged into a request with others of its group. */
+export interface PreparedRecipient {
+	itemIndex: number;
+	to: string;
+	externalId: string | number | null;
+	scheduledAt: string | null;
+	measure: TextMeasure;
+	/** This recipient's part of the request (a list entry, or the whole body for single sends). */
+	entry: IDataObject;
+	/** Recipients whose request-level fields are equal share requests. */
+	groupKey: string;
+	/** The request-level fields of the group (text, sender, schedule…). */
+	shared: IDataObject;
+}
+
+export type RecipientOutcome =
+	| { accepted: true; messageId: string | number; status: string; raw: IDataObject }
+	| { accepted: false; status: string; message: string; raw: IDataObject };
+
+export interface BatchedSend {
+	provider: string;
+	credentialType: string;
+	batchSize: number;
+	dryRun: boolean;
+	/** Validates item `itemIndex`; throws InvalidInputError for bad input. */
+	prepare: (itemIndex: number) => PreparedRecipient;
+	/** The request for one batch; `listKey` names the body field that holds the entries. */
+	buildRequest: (shared: IDataObject, entries: IDataObject[]) => IHttpRequestOptions;
+	listKey?: string;
+	/** Maps the gateway's answer to one outcome per recipient, in order; throws DeliveryError when unreadable. */
+	readResponse: (body: unknown, recipients: Array<PreparedRecipient>) => RecipientOutcome[];
+	describeError: (body: unknown, httpCode: number) => string;
+	/** Tells the user how to find out what happened to a recipient whose send outcome is unknown. */
+	howToCheck: (recipient: PreparedRecipient) => string;
+	retryPolicy?: RetryPolicy;
+}
+
+interface Batch {
+	number: number;
+	recipients: Array<PreparedRecipient>;
+}
+
+function groupIntoBatches(
+	recipients: Array<PreparedRecipient>,
+	batchSize: number,
+): Array<Batch> {
+	const groups = new Map<string, Array<PreparedRecipient>>();
+	for (const recipient of recipients) {
+		const group = groups.get(recipient.groupKey);
+		if (group) group.push(recipient);
+		else groups.set(recipient.groupKey, [recipient]);
+	}
+	const batches: Array<Batch> = [];
+	for (const group of groups.values()) {
+		for (let start = 0; start < group.length; start += batchSize) {
+			batches.push({ number: batches.length + 1, recipients: group.slice(start, start + batchSize) });
+		}
+	}
+	return batches;
+}
+
+function itemRange(recipients: Array<PreparedRecipient>): string {
+	const first = recipients[0].itemIndex;
+	const last = recipients[recipients.length - 1].itemIndex;
+	return recipients.length === 1 ? `item ${first}` : `${recipients.length} recipients (items ${first}–${last})`;
+}
+
+/**
+ * The send pipeline both gateways use: validate every item first (bad items fail alone and are
+ * never sent), merge the rest into as few requests as the batch size allows, send them one after
+ * another, and map each answer entry back to the item it came from.
+ */
+export async function executeBatchedSend(
+	this: IExecuteFunctions,
+	send: BatchedSend,
+): Promise<INodeExecutionData[][]> {
+	const node = this.getNode();
+	const continueOnFail = this.continueOnFail();
+	const itemCount = this.getInputData().length;
+	const output: INodeExecutionData[] = new Array(itemCount);
+
+	const result = (recipient: PreparedRecipient, fields: Partial<SendResult>): SendResult => ({
+		provider: send.provider,
+		messageId: null,
+		externalId: recipient.externalId,
+		to: recipient.to,
+		status: 'pending',
+		accepted: false,
+		scheduledAt: recipient.scheduledAt,
+		encoding: recipient.measure.encoding,
+		characters: recipient.measure.characters,
+		segments: recipient.measure.segments,
+		raw: null,
+		...fields,
+	});
+
+	const fail = (
+		itemIndex: number,
+		json: IDataObject,
+		error: NodeApiError | NodeOperationError,
+	): void => {
+		if (!continueOnFail) throw error;
+		output[itemIndex] = { json: { ...json, error: error.message }, error, pairedItem: { item: itemIndex } };
+	};
+
+	const recipients: Array<PreparedRecipient> = [];
+	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+		try {
+			recipients.push(send.prepare(itemIndex));
+		} catch (error) {
+			const invalid = error instanceof InvalidInputError;
+			fail(
+				itemIndex,
+				{ provider: send.provider, status: 'invalid', accepted: false, field: invalid ? error.field : null },
+				invalid
+					? new NodeOperationError(node, `Item ${itemIndex}: ${error.message}`, {
+							itemIndex,
+							description: `${error.hint} Nothing was sent for this item.`,
+						})
+					: new NodeOperationError(node, error as Error, { itemIndex }),
+			);
+		}
+	}
+
+	const batches = groupIntoBatches(recipients, Math.max(1, send.batchSize));
+	let acceptedSoFar = 0;
+	for (const batch of batches) {
+		const request = send.buildRequest(batch.recipients[0].shared, batch.recipients.map((r) => r.entry));
+		if (send.dryRun) {
+			batch.recipients.forEach((recipient, position) => {
+				output[recipient.itemIndex] = {
+					json: {
+						...result(recipient, { status: 'dryRun' }),
+						request: dryRunRequest(request, send.listKey, batch, position, recipient.entry),
+					},
+					pairedItem: { item: recipient.itemIndex },
+				};
+			});
+			continue;
+		}
+
+		const answer = await requestWithRetry.call(this, {
+			provider: send.provider,
+			credentialType: send.credentialType,
+			kind: 'send',
+			options: request,
+			describeError: send.describeError,
+			policy: send.retryPolicy,
+		});
+		const outcomes = answer.ok ? readOutcomes(node, send, answer.response.body, batch.recipients) : answer.failure;
+		if (!Array.isArray(outcomes)) {
+			const failure = outcomes;
+			const unknown = failure.kind === 'outcomeUnknown';
+			const sentBefore =
+				acceptedSoFar > 0 ? ` ${acceptedSoFar} earlier recipients were accepted before this request.` : '';
+			for (const recipient of batch.recipients) {
+				const description = unknown
+					? `The request carried ${itemRange(batch.recipients)} and may have been accepted, so it was not sent again to avoid double messages. ${send.howToCheck(recipient)}${sentBefore}`
+					: `Nothing was sent for ${itemRange(batch.recipients)}.${sentBefore}`;
+				const message = unknown
+					? `Item ${recipient.itemIndex}: outcome unknown: ${failure.message}`
+					: `Item ${recipient.itemIndex}: ${failure.message}`;
+				fail(
+					recipient.itemIndex,
+					result(recipient, { status: unknown ? 'unknown' : 'failed' }),
+					new NodeApiError(node, { message: failure.message } as JsonObject, {
+						message,
+						description,
+						itemIndex: recipient.itemIndex,
+						httpCode: failure.kind === 'rejected' ? String(failure.httpCode) : undefined,
+					}),
+				);
+			}
+			continue;
+		}
+
+		const rejected: Array<[PreparedRecipient, RecipientOutcome & { accepted: false }]> = [];
+		batch.recipients.forEach((recipient, position) => {
+			const outcome = outcomes[position];
+			if (outcome.accepted) {
+				acceptedSoFar++;
+				output[recipient.itemIndex] = {
+					json: result(recipient, {
+						messageId: outcome.messageId,
+						status: outcome.status,
+						accepted: true,
+						raw: outcome.raw,
+					}),
+					pairedItem: { item: recipient.itemIndex },
+				};
+			} else {
+				rejected.push([recipient, outcome]);
+			}
+		});
+		for (const [recipient, outcome] of rejected) {
+			fail(
+				recipient.itemIndex,
+				result(recipient, { status: outcome.status, raw: outcome.raw }),
+				new NodeApiError(node, outcome.raw as JsonObject, {
+					message: `Item ${recipient.itemIndex}: ${outcome.message}`,
+					description: `${send.provider} did not accept the message for ${recipient.to}; nothing was sent to this recipient. The other recipients of the same request are not affected.`,
+					itemIndex: recipient.itemIndex,
+				}),
+			);
+		}
+	}
+	return [output];
+}
+
+/** The gateway-specific reading of an answer; an unreadable answer becomes a failure of the batch. */
+function readOutcomes(
+	node: INode,
+	send: BatchedSend,
+	body: unknown,
+	recipients: PreparedRecipient[],
+): RecipientOutcome[] | DeliveryFailure {
+	try {
+		return send.readResponse(body, recipients);
+	} catch (error) {
+		if (error instanceof DeliveryError) return error.failure;
+		throw new NodeOperationError(node, error as Error);
+	}
+}
+
+function dryRunRequest(
+	request: IHttpRequestOptions,
+	listKey: string | undefined,
+	batch: Batch,
+	position: number,
+	entry: IDataObject,
+): IDataObject {
+	const body = { ...(request.body as IDataObject) };
+	if (listKey) delete body[listKey];
+	return {
+		method: request.method ?? 'GET',
+		url: request.url,
+		batch: batch.number,
+		positionInBatch: position + 1,
+		recipientsInBatch: batch.recipients.length,
+		body,
+		...(listKey ? { entry } : {}),
+	};
+}

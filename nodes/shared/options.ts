@@ -1,0 +1,33 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Options every send operation offers, so both gateways behave and read the same. */
+export const dryRunOption: INodeProperties = {
+	displayName: 'Dry Run',
+	name: 'dryRun',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to only validate the items and return the exact requests with segment counts, without sending anything',
+};
+
+export const timeoutOption: INodeProperties = {
+	displayName: 'Timeout (Ms)',
+	name: 'timeout',
+	type: 'number',
+	typeOptions: { minValue: 1000 },
+	default: 60000,
+	description:
+		'How long to wait for the gateway to answer a send request. A send that times out is never repeated automatically, because it may have been accepted.',
+};
+
+export function batchSizeOption(maximum: number): INodeProperties {
+	return {
+		displayName: 'Batch Size',
+		name: 'batchSize',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: maximum },
+		default: 500,
+		description:
+			'How many recipients go into one request. Items with the same request-level fields are merged up to this size.',
+	};
+}

@@ -1,0 +1,43 @@
+/** A fault the emulator injects into the next matching requests, to prove the nodes cope. */
+export interface Fault {
+	/** Which requests it hits; all when omitted. `path` matches the URL path (string: exact). */
+	match?: { method?: string; path?: string | RegExp };
+	/** How many matching requests it hits (default 1). */
+	times?: number;
+	/** Answer with this status and body instead of the real handler. */
+	status?: number;
+	body?: unknown;
+	headers?: Record<string, string>;
+	/** Wait this long before answering (a slow gateway). */
+	delayMs?: number;
+	/** Close the connection without answering. */
+	reset?: boolean;
+	/** Let the real handler process the request (messages get stored) and only then fail. */
+	afterHandling?: boolean;
+}
+
+export class FaultQueue {
+	private readonly pending: Array<Fault & { remaining: number }> = [];
+
+	add(fault: Fault): void {
+		this.pending.push({ ...fault, remaining: fault.times ?? 1 });
+	}
+
+	clear(): void {
+		this.pending.length = 0;
+	}
+
+	/** The fault for this request, if any, counting it as used. */
+	take(method: string, path: string): Fault | undefined {
+		const index = this.pending.findIndex(({ match }) => {
+			if (match?.method && match.method !== method) return false;
+			if (match?.path instanceof RegExp) return match.path.test(path);
+			return match?.path === undefined || match.path === path;
+		});
+		if (index === -1) return undefined;
+		const fault = this.pending[index];
+		fault.remaining -= 1;
+		if (fault.remaining <= 0) this.pending.splice(index, 1);
+		return fault;
+	}
+}
