@@ -109,13 +109,10 @@ export async function executeBatchedSend(
 		...fields,
 	});
 
-	const fail = (
-		itemIndex: number,
-		json: IDataObject,
-		error: NodeApiError | NodeOperationError,
-	): void => {
+	/** n8n's error item: `{error}` in the JSON is what routes it to the node's error output. */
+	const fail = (itemIndex: number, error: NodeApiError | NodeOperationError): void => {
 		if (!continueOnFail) throw error;
-		output[itemIndex] = { json: { ...json, error: error.message }, error, pairedItem: { item: itemIndex } };
+		output[itemIndex] = { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
 	};
 
 	const recipients: Array<PreparedRecipient> = [];
@@ -123,11 +120,9 @@ export async function executeBatchedSend(
 		try {
 			recipients.push(send.prepare(itemIndex));
 		} catch (error) {
-			const invalid = error instanceof InvalidInputError;
 			fail(
 				itemIndex,
-				{ provider: send.provider, status: 'invalid', accepted: false, field: invalid ? error.field : null },
-				invalid
+				error instanceof InvalidInputError
 					? new NodeOperationError(node, `Item ${itemIndex}: ${error.message}`, {
 							itemIndex,
 							description: `${error.hint} Nothing was sent for this item.`,
@@ -170,14 +165,13 @@ export async function executeBatchedSend(
 				acceptedSoFar > 0 ? ` ${acceptedSoFar} earlier recipients were accepted before this request.` : '';
 			for (const recipient of batch.recipients) {
 				const description = unknown
-					? `The request carried ${itemRange(batch.recipients)} and may have been accepted, so it was not sent again to avoid double messages. ${send.howToCheck(recipient)}${sentBefore}`
+					? `The request carried ${itemRange(batch.recipients)} and may have been accepted by ${send.provider}.${sentBefore}`
 					: `Nothing was sent for ${itemRange(batch.recipients)}.${sentBefore}`;
 				const message = unknown
-					? `Item ${recipient.itemIndex}: outcome unknown: ${failure.message}`
+					? `Item ${recipient.itemIndex}: outcome unknown: ${failure.message}. It was not resent, to avoid a double message. ${send.howToCheck(recipient)}`
 					: `Item ${recipient.itemIndex}: ${failure.message}`;
 				fail(
 					recipient.itemIndex,
-					result(recipient, { status: unknown ? 'unknown' : 'failed' }),
 					new NodeApiError(node, { message: failure.message } as JsonObject, {
 						message,
 						description,
@@ -210,7 +204,6 @@ export async function executeBatchedSend(
 		for (const [recipient, outcome] of rejected) {
 			fail(
 				recipient.itemIndex,
-				result(recipient, { status: outcome.status, raw: outcome.raw }),
 				new NodeApiError(node, outcome.raw as JsonObject, {
 					message: `Item ${recipient.itemIndex}: ${outcome.message}`,
 					description: `${send.provider} did not accept the message for ${recipient.to}; nothing was sent to this recipient. The other recipients of the same request are not affected.`,

@@ -12,3 +12,11 @@ export class InvalidInputError extends Error {
 		this.name = 'InvalidInputError';
 	}
 }
+
+/** "an object", "a list", "a number"… for messages about values of the wrong type. */
+export function kindOf(value: unknown): string {
+	if (Array.isArray(value)) return 'a list';
+	if (value === null) return 'empty (null)';
+	const type = typeof value;
+	return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}

@@ -1,4 +1,4 @@
-import { InvalidInputError } from './invalidInput';
+import { InvalidInputError, kindOf } from './invalidInput';
 
 /** Characters people put in phone numbers for readability. */
 const SEPARATORS = /[\s\-()./]/g;
@@ -14,6 +14,13 @@ export interface SplitPhoneNumber {
 /** Cleans a phone number typed or mapped by a user and checks it is digits of a sane length. */
 export function splitPhoneNumber(value: unknown, field: string): SplitPhoneNumber {
 	const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
+	if (text !== undefined && text !== null && typeof text !== 'string') {
+		throw new InvalidInputError(
+			field,
+			`${field} is ${kindOf(text)}, not a phone number`,
+			`Map a single phone number such as +44 7700 900123 into "${field}".`,
+		);
+	}
 	if (typeof text !== 'string' || text.trim() === '') {
 		throw new InvalidInputError(
 			field,
@@ -97,6 +104,14 @@ export function toGatewayDigits(value: unknown, field: string, hasCountry: boole
 		const national = digits.replace(/^0+/, '');
 		if (national.length < 4 || national.length > MAX_DIGITS) checkLength(national, value, field);
 		return national;
+	}
+	// International numbers never start with 0: this one is national and needs a country.
+	if (!international && digits.startsWith('0')) {
+		throw new InvalidInputError(
+			field,
+			`${field} "${String(value)}" has no country code`,
+			'Write it in international format (+420 777 123 456) or set Country.',
+		);
 	}
 	checkLength(digits, value, field);
 	return digits;

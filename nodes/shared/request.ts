@@ -30,22 +30,18 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 /** Connection errors that happen before a request leaves this machine. */
 const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ERR_INVALID_URL']);
 
-interface HttpFailureShape {
-	isAxiosError?: boolean;
-	code?: string;
-	message?: string;
-	response?: { status: number; headers?: Record<string, unknown>; data?: unknown };
-}
-
-/** n8n wraps transport errors in NodeApiError; the axios error underneath has what we need. */
-function httpFailureOf(error: unknown): HttpFailureShape | undefined {
-	let current = error as { cause?: unknown } & HttpFailureShape;
-	for (let depth = 0; current && depth < 4; depth++) {
-		if (current.isAxiosError || current.response) return current;
-		current = current.cause as typeof current;
-	}
-	return undefined;
-}
+/** Words for connection errors; n8n replaces a message that carries a raw code with a generic one. */
+const CONNECTION_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be resolved',
+	ERR_INVALID_URL: 'the Base URL is not a valid URL',
+	ECONNRESET: 'the connection was reset',
+	ECONNABORTED: 'no answer came within the timeout',
+	ETIMEDOUT: 'no answer came within the timeout',
+	ESOCKETTIMEDOUT: 'no answer came within the timeout',
+	EPIPE: 'the connection broke while sending',
+};
 
 /** Seconds or an HTTP date, as RFC 9110 allows; undefined when absent or unreadable. */
 export function retryAfterMs(value: unknown, now = Date.now()): number | undefined {
@@ -70,56 +66,56 @@ export interface GatewayRequest {
 	policy?: RetryPolicy;
 }
 
-function classify(error: unknown, request: GatewayRequest): DeliveryFailure | undefined {
-	const http = httpFailureOf(error);
-	if (!http) return undefined;
+interface Attempt {
+	failure: DeliveryFailure;
+	/** The gateway asked us to wait this long (Retry-After). */
+	retryAfter?: number;
+}
+
+function fromStatus(status: number, body: unknown, headers: IDataObject, request: GatewayRequest): Attempt {
 	const { provider, kind } = request;
-	const response = http.response;
-	if (response) {
-		const { status } = response;
-		if (status === 429) {
-			return { kind: 'rateLimited', message: `${provider} kept answering 429 Too Many Requests` };
-		}
-		if (status >= 500 && kind === 'send') {
-			return {
-				kind: 'outcomeUnknown',
-				message: `${provider} answered HTTP ${status} to the send request`,
-			};
-		}
+	if (status === 429) {
 		return {
-			kind: 'rejected',
-			httpCode: status,
-			message: request.describeError(response.data, status),
-			body: response.data,
+			failure: { kind: 'rateLimited', message: `${provider} kept answering 429 Too Many Requests` },
+			retryAfter: retryAfterMs(headers['retry-after']),
 		};
 	}
-	const code = http.code ?? 'network error';
-	if (NEVER_SENT_CODES.has(code)) {
-		return { kind: 'notSent', message: `Could not connect to ${provider} (${code})` };
+	if (status >= 500 && kind === 'send') {
+		return { failure: { kind: 'outcomeUnknown', message: `${provider} answered HTTP ${status} to the send request` } };
 	}
 	return {
-		kind: kind === 'send' ? 'outcomeUnknown' : 'notSent',
-		message: `The connection to ${provider} failed before an answer arrived (${code})`,
+		failure: { kind: 'rejected', httpCode: status, message: request.describeError(body, status), body },
 	};
 }
 
-function retryDelay(
-	error: unknown,
-	failure: DeliveryFailure,
-	attempt: number,
-	request: GatewayRequest,
-	policy: RetryPolicy,
-): number | undefined {
+/**
+ * A thrown error: either the connection failed, or (on the token-refresh path, where n8n throws
+ * for every status) an HTTP error that n8n wrapped. Anything else is not ours to classify.
+ */
+function fromThrown(error: unknown, request: GatewayRequest): Attempt | undefined {
+	if (!(error instanceof NodeApiError) || !error.httpCode) return undefined;
+	const { httpCode } = error;
+	if (/^\d{3}$/.test(httpCode)) {
+		return fromStatus(Number(httpCode), error.context.data, {}, request);
+	}
+	const reason = CONNECTION_FAILURES[httpCode] ?? 'the connection failed';
+	if (NEVER_SENT_CODES.has(httpCode)) {
+		return { failure: { kind: 'notSent', message: `Could not connect to ${request.provider}: ${reason}` } };
+	}
+	const message = `The connection to ${request.provider} failed before an answer arrived: ${reason}`;
+	return { failure: { kind: request.kind === 'send' ? 'outcomeUnknown' : 'notSent', message } };
+}
+
+function retryDelay(attempt: Attempt, count: number, request: GatewayRequest, policy: RetryPolicy): number | undefined {
+	const { failure, retryAfter } = attempt;
 	if (failure.kind === 'rateLimited') {
-		if (attempt >= policy.rateLimitRetries) return undefined;
-		const headers = httpFailureOf(error)?.response?.headers ?? {};
-		const asked = retryAfterMs(headers['retry-after']);
-		if (asked !== undefined && asked > policy.maxDelayMs) return undefined;
-		return asked ?? backoffMs(attempt, policy);
+		if (count >= policy.rateLimitRetries) return undefined;
+		if (retryAfter !== undefined && retryAfter > policy.maxDelayMs) return undefined;
+		return retryAfter ?? backoffMs(count, policy);
 	}
 	const transient = failure.kind === 'notSent' || (failure.kind === 'rejected' && failure.httpCode >= 500);
-	if (request.kind === 'read' && transient && attempt < policy.readRetries) {
-		return backoffMs(attempt, policy);
+	if (request.kind === 'read' && transient && count < policy.readRetries) {
+		return backoffMs(count, policy);
 	}
 	return undefined;
 }
@@ -138,28 +134,37 @@ export async function requestWithRetry(
 	request: GatewayRequest,
 ): Promise<GatewayAnswer> {
 	const policy = request.policy ?? DEFAULT_RETRY_POLICY;
-	for (let attempt = 0; ; attempt++) {
+	// Statuses come back as responses so Retry-After stays readable. A 401 was not accepted: that
+	// one request is repeated with statuses thrown, which is how n8n refreshes the token.
+	let statusesThrown = false;
+	for (let count = 0; ; count++) {
 		const options: IHttpRequestOptions = {
 			...request.options,
 			headers: { ...request.options.headers },
 			body: cloneBody(request.options.body),
 			returnFullResponse: true,
+			ignoreHttpStatusErrors: !statusesThrown,
 		};
-		let failure: DeliveryFailure | undefined;
-		let delay: number | undefined;
+		let attempt: Attempt | undefined;
 		try {
 			const response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
 				request.credentialType,
 				options,
 			)) as IN8nHttpFullResponse;
-			return { ok: true, response };
+			if (response.statusCode === 401 && !statusesThrown) {
+				statusesThrown = true;
+				continue;
+			}
+			statusesThrown = false;
+			if (response.statusCode < 300) return { ok: true, response };
+			attempt = fromStatus(response.statusCode, response.body, response.headers as IDataObject, request);
 		} catch (error) {
-			failure = classify(error, request);
-			if (!failure) throw new NodeApiError(this.getNode(), error as JsonObject);
-			delay = retryDelay(error, failure, attempt, request, policy);
+			attempt = fromThrown(error, request);
+			if (!attempt) throw new NodeApiError(this.getNode(), error as JsonObject);
 		}
-		if (delay === undefined) return { ok: false, failure };
+		const delay = retryDelay(attempt, count, request, policy);
+		if (delay === undefined) return { ok: false, failure: attempt.failure };
 		await sleep(delay);
 	}
 }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { InvalidInputError } from './invalidInput';
+import { InvalidInputError, kindOf } from './invalidInput';
 
 const EXAMPLE = '2026-12-24T09:30';
 
@@ -27,7 +27,7 @@ export function parseSchedule(value: unknown, field: string, timezone: string): 
 		parsed = DateTime.fromISO(text, { zone: timezone, setZone: true });
 		if (!parsed.isValid) parsed = DateTime.fromSQL(text, { zone: timezone, setZone: true });
 	} else {
-		throw invalid(field, `(a ${typeof value})`);
+		throw invalid(field, `(${kindOf(value)})`);
 	}
 	if (!parsed.isValid) throw invalid(field, `"${String(value)}"`);
 	return parsed.setZone(timezone);

@@ -27,8 +27,9 @@ function gsmSeptets(text: string): number | undefined {
 	return septets;
 }
 
-export function measureText(text: string): TextMeasure {
-	const septets = gsmSeptets(text);
+/** `forceUnicode` measures as UCS-2 even when GSM-7 could hold the text (the user turned Unicode on). */
+export function measureText(text: string, forceUnicode = false): TextMeasure {
+	const septets = forceUnicode ? undefined : gsmSeptets(text);
 	const encoding: SmsEncoding = septets === undefined ? 'UCS-2' : 'GSM-7';
 	const characters = septets ?? text.length;
 	const segments =

@@ -26,6 +26,13 @@ export class BulkTextMessageFixture {
 		});
 	}
 
+	/** Forgets logged requests and pending faults; stored messages and the token stay. */
+	reset(): void {
+		this.emulator.requests.length = 0;
+		this.emulator.faults.clear();
+		this.api.refusedNumbers.clear();
+	}
+
 	async stop(): Promise<void> {
 		await this.emulator.close();
 	}
@@ -39,6 +46,11 @@ export class BulkTextMessageFixture {
 			store: this.store,
 			...extra,
 		});
+	}
+
+	/** The bodies of the requests to an SMS endpoint, in order. */
+	bodies(path: string): Array<Record<string, unknown>> {
+		return this.emulator.requestsTo('POST', path).map((r) => r.body as Record<string, unknown>);
 	}
 
 	/** Token exchanges the emulator saw. */

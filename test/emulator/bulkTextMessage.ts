@@ -74,6 +74,13 @@ export class BulkTextMessageEmulator implements ServiceHandler {
 		this.tokens.clear();
 	}
 
+	private authorizedUntilExpiry: number | undefined;
+
+	/** Lets `requests` more authorized calls through, then expires every token (mid-run expiry). */
+	expireTokensAfter(requests: number): void {
+		this.authorizedUntilExpiry = requests;
+	}
+
 	/** Stores an SMS as if it had been sent or received earlier. */
 	addMessage(fields: Partial<BtmMessage> & { number: string; content: string }): BtmMessage {
 		const message: BtmMessage = {
@@ -151,6 +158,11 @@ export class BulkTextMessageEmulator implements ServiceHandler {
 		const header = String(request.headers.authorization ?? '');
 		const token = header.startsWith('Bearer ') ? header.slice(7) : '';
 		const expiresAt = this.tokens.get(token);
+		if (this.authorizedUntilExpiry !== undefined && this.authorizedUntilExpiry-- <= 0) {
+			this.authorizedUntilExpiry = undefined;
+			this.expireTokens();
+			return false;
+		}
 		return expiresAt !== undefined && expiresAt > Date.now();
 	}
 

@@ -1,5 +1,5 @@
 import { Container } from '@n8n/di';
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
 import type {
 	ICredentialType,
@@ -8,27 +8,32 @@ import type {
 	INodeCredentialsDetails,
 	INodeExecutionData,
 	INodeParameters,
+	INodePropertyOptions,
 	INodeType,
 	INodeTypes,
 	IRun,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
+import { BulkGateApi } from '../../credentials/BulkGateApi.credentials';
 import { BulkTextMessageApi } from '../../credentials/BulkTextMessageApi.credentials';
+import { BulkGate } from '../../nodes/BulkGate/BulkGate.node';
 import { BulkTextMessage } from '../../nodes/BulkTextMessage/BulkTextMessage.node';
 import { CredentialStore, TestCredentialsHelper } from './credentialsHelper';
 
 export const PACKAGE = 'n8n-nodes-bulk-sms';
 
 /** Every node and credential of the package, as n8n would load them. */
-const nodeClasses: INodeType[] = [new BulkTextMessage()];
-const credentialClasses: ICredentialType[] = [new BulkTextMessageApi()];
+const nodeClasses: INodeType[] = [new BulkTextMessage(), new BulkGate()];
+const credentialClasses: ICredentialType[] = [new BulkTextMessageApi(), new BulkGateApi()];
 
 const nodesByType = new Map(nodeClasses.map((type) => [`${PACKAGE}.${type.description.name}`, type]));
 
 class NodeTypes implements INodeTypes {
+	constructor(private readonly extra?: RunOptions['nodeType']) {}
+
 	getByName(name: string) {
-		const type = nodesByType.get(name);
+		const type = name === this.extra?.fullName ? this.extra.type : nodesByType.get(name);
 		if (!type) throw new Error(`Unknown node type ${name}`);
 		return type;
 	}
@@ -45,6 +50,8 @@ class NodeTypes implements INodeTypes {
 export interface RunOptions {
 	/** Node name as in the package, e.g. 'bulkTextMessage'. */
 	type: string;
+	/** A node type that is not part of the package (the credential tester's stand-in). */
+	nodeType?: { fullName: string; type: INodeType };
 	parameters: INodeParameters;
 	items: IDataObject[];
 	credentials: Record<string, INodeCredentialsDetails>;
@@ -61,12 +68,11 @@ export interface NodeRun {
 	error?: Error & { description?: string; context?: IDataObject; httpCode?: string | null };
 }
 
-/** Executes one node with the given input items through n8n-core's WorkflowExecute. */
-export async function runNode(options: RunOptions): Promise<NodeRun> {
+function environment(options: Omit<RunOptions, 'items'>) {
 	const node: INode = {
 		id: 'node-under-test',
 		name: 'Node',
-		type: `${PACKAGE}.${options.type}`,
+		type: options.nodeType?.fullName ?? `${PACKAGE}.${options.type}`,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: options.parameters,
@@ -85,7 +91,7 @@ export async function runNode(options: RunOptions): Promise<NodeRun> {
 		updatedAt: new Date(),
 		activeVersionId: null,
 	};
-	const workflow = new Workflow({ ...workflowData, nodeTypes: new NodeTypes(), staticData: {} });
+	const workflow = new Workflow({ ...workflowData, nodeTypes: new NodeTypes(options.nodeType), staticData: {} });
 	const credentialTypes = new Map(credentialClasses.map((type) => [type.name, type]));
 	const additionalData = {
 		credentialsHelper: new TestCredentialsHelper(credentialTypes, options.store),
@@ -111,15 +117,16 @@ export async function runNode(options: RunOptions): Promise<NodeRun> {
 			throw new Error('Code nodes are not used in these tests');
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
+	return { workflow, additionalData, node: workflow.getNode('Node') as INode };
+}
 
+/** Executes one node with the given input items through n8n-core's WorkflowExecute. */
+export async function runNode(options: RunOptions): Promise<NodeRun> {
+	const { workflow, additionalData, node } = environment(options);
 	const runExecutionData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [
-				{
-					node: workflow.getNode('Node') as INode,
-					data: { main: [options.items.map((json) => ({ json }))] },
-					source: null,
-				},
+				{ node, data: { main: [options.items.map((json) => ({ json }))] }, source: null },
 			],
 		},
 	});
@@ -130,8 +137,20 @@ export async function runNode(options: RunOptions): Promise<NodeRun> {
 	return {
 		run,
 		items: taskData?.data?.main?.[0] ?? [],
-		error: (run.data.resultData.error ?? taskData?.error) as NodeRun['error'],
+		error: (taskData?.error ?? run.data.resultData.error) as NodeRun['error'],
 	};
+}
+
+/** Calls one of the node's `methods.loadOptions` in n8n-core's real LoadOptionsContext. */
+export async function loadOptions(
+	method: string,
+	options: Omit<RunOptions, 'items'>,
+): Promise<INodePropertyOptions[]> {
+	const { workflow, additionalData, node } = environment(options);
+	const type = nodesByType.get(node.type);
+	const load = type?.methods?.loadOptions?.[method];
+	if (!load) throw new Error(`${node.type} has no loadOptions method ${method}`);
+	return await load.call(new LoadOptionsContext(workflow, node, additionalData, ''));
 }
 
 /** n8n-core's DI starts an SSH client manager with a 60 s interval; stop it so jest can exit. */

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { InvalidInputError } from '../../../shared/invalidInput';
+import { InvalidInputError, kindOf } from '../../../shared/invalidInput';
 import { toE164 } from '../../../shared/phone';
 import { parseSchedule, toGmtOffsetSchedule } from '../../../shared/schedule';
 import { measureText, type TextMeasure } from '../../../shared/segments';
@@ -54,7 +54,7 @@ export function readSmsInput(this: IExecuteFunctions, itemIndex: number, options
 	if (typeof text !== 'string' || text.trim() === '') {
 		throw new InvalidInputError(
 			'Message',
-			typeof text === 'string' ? 'Message is empty' : `Message is a ${typeof text}, not text`,
+			typeof text === 'string' ? 'Message is empty' : `Message is ${kindOf(text)}, not text`,
 			'Write the text of the SMS or map a text field into "Message".',
 		);
 	}
