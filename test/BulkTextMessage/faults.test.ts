@@ -1,5 +1,7 @@
+import type { IDataObject } from 'n8n-workflow';
 import { shutdownEngine } from '../helpers/engine';
 import { BulkTextMessageFixture } from './fixture';
+import { SEND_OPERATIONS, phone, recipients, sendParameters } from './sendOperations';
 
 const fixture = new BulkTextMessageFixture();
 beforeAll(async () => await fixture.start());
@@ -9,22 +11,10 @@ afterAll(async () => {
 	shutdownEngine();
 });
 
-const phone = (i: number) => `+4477009${String(i).padStart(5, '0')}`;
 const TO_MANY = '/api/v1/sms/to_many';
 
-function sendToMany(count: number, extra: Record<string, unknown> = {}, continueOnFail = true, first = 0) {
-	return fixture.run(
-		{
-			resource: 'sms',
-			operation: 'sendToMany',
-			to: '={{ $json.phone }}',
-			message: 'Fault test',
-			additionalFields: { externalId: '={{ $json.ext }}' },
-			options: { batchSize: 10, ...extra },
-		},
-		Array.from({ length: count }, (_, i) => ({ phone: phone(first + i), ext: first + i })),
-		{ continueOnFail },
-	);
+function sendToMany(count: number, extra: IDataObject = {}, continueOnFail = true, first = 0) {
+	return fixture.run(sendParameters('sendToMany', extra), recipients(count, first), { continueOnFail });
 }
 
 /** Messages the emulator stored for these external ids (to prove nothing is sent twice). */
@@ -58,6 +48,71 @@ describe('429 Too Many Requests', () => {
 		expect(error?.message).toBe('Item 0: BulkTextMessage kept answering 429 Too Many Requests');
 		expect(error?.description).toContain('Nothing was sent');
 		expect(storedFor(range(1200, 3))).toEqual([0, 0, 0]);
+	});
+});
+
+describe.each(SEND_OPERATIONS)('$operation', ({ operation, path }) => {
+	const batches = (count: number) => (operation === 'send' ? count : Math.ceil(count / 10));
+	let next = 10000 + SEND_OPERATIONS.findIndex((o) => o.operation === operation) * 1000;
+	const take = (count: number) => {
+		const first = next;
+		next += count;
+		return first;
+	};
+
+	test('a 429 storm with and without Retry-After: every item is sent exactly once in the end', async () => {
+		fixture.emulator.inject({ match: { path }, times: 2, status: 429, headers: { 'retry-after': '0' } });
+		fixture.emulator.inject({ match: { path }, times: 2, status: 429 });
+		const first = take(12);
+		const { items, error } = await fixture.run(sendParameters(operation), recipients(12, first));
+		expect(error).toBeUndefined();
+		const statuses = fixture.emulator.requestsTo('POST', path).map((r) => r.status);
+		expect(statuses.filter((s) => s === 429)).toHaveLength(4);
+		expect(statuses.filter((s) => s === 200)).toHaveLength(batches(12));
+		expect(storedFor(range(first, 12))).toEqual(Array(12).fill(1));
+		expect(items.map((item) => item.json.externalId)).toEqual(range(first, 12));
+	});
+
+	test('a token revoked mid-run: exactly one refresh, every item sent once', async () => {
+		fixture.api.expireTokensAfter(1);
+		const first = take(25);
+		const { items, error } = await fixture.run(sendParameters(operation), recipients(25, first));
+		expect(error).toBeUndefined();
+		expect(fixture.tokenRequests()).toBe(1);
+		expect(storedFor(range(first, 25))).toEqual(Array(25).fill(1));
+		expect(items.every((item) => item.json.accepted === true)).toBe(true);
+	});
+
+	test.each([
+		['a 503', { status: 503 }],
+		['a connection reset after the gateway stored the messages', { reset: true, afterHandling: true }],
+		['a timeout', { delayMs: 1500, afterHandling: true }],
+	])('%s on a send: nothing resent, only the affected items say the outcome is unknown', async (_name, fault) => {
+		fixture.emulator.inject({ match: { path }, ...fault });
+		const first = take(12);
+		const { items } = await fixture.run(sendParameters(operation, { timeout: 1000 }), recipients(12, first), {
+			continueOnFail: true,
+		});
+		expect(fixture.emulator.requestsTo('POST', path)).toHaveLength(batches(12));
+		const affected = operation === 'send' ? 1 : 10;
+		items.forEach((item, i) => {
+			if (i < affected) expect(String(item.json.error)).toMatch(new RegExp(`^Item ${i}: outcome unknown: .*Get by External ID \\(external ID ${first + i}\\)`));
+			else expect(item.json.accepted).toBe(true);
+		});
+	});
+
+	test.each([
+		['malformed JSON', { status: 200, body: '{"result":"ok",' }, /outcome unknown: BulkTextMessage accepted the request but its answer was not readable JSON/],
+		['an HTML error page', { status: 502, body: '<html><h1>502</h1></html>' }, /outcome unknown: BulkTextMessage answered HTTP 502/],
+		['an empty body', { status: 200, body: '' }, /outcome unknown: BulkTextMessage accepted the request but its answer was not readable JSON/],
+		['a 200 with an error body', { status: 200, body: { result: 'error', message: 'Account suspended' } }, /^Item 0: BulkTextMessage refused the request \(HTTP 200\): Account suspended$/],
+	])('%s: a clear error on the affected items, the rest still sent', async (_name, fault, message) => {
+		fixture.emulator.inject({ match: { path }, ...fault });
+		const first = take(12);
+		const { items } = await fixture.run(sendParameters(operation), recipients(12, first), { continueOnFail: true });
+		expect(String(items[0].json.error)).toMatch(message);
+		expect(items[11].json.accepted).toBe(true);
+		expect(fixture.emulator.requestsTo('POST', path)).toHaveLength(batches(12));
 	});
 });
 
