@@ -1,0 +1,57 @@
+import { createEvent, type WebhookEventType } from '../shared/webhook/event';
+import type { WebhookSource } from '../shared/webhook/runner';
+import { fromPragueMinute } from '../shared/webhook/timestamps';
+
+/** BulkGate's report status codes; any other code is a generic status change. */
+const EVENT_BY_STATUS: Readonly<Record<number, WebhookEventType>> = {
+	1: 'delivered',
+	2: 'buffered',
+	3: 'failed',
+	10: 'inbound',
+	13: 'seen',
+};
+
+/** `date` is `YYMMDDhhmm;YYMMDDhhmm`: send time and delivery time, Czech local time. */
+function reportTimes(date: string | null): { sentAt: string | null; deliveredAt: string | null } {
+	const [sent, delivered] = (date ?? '').split(';');
+	return {
+		sentAt: fromPragueMinute(sent ?? null),
+		deliveredAt: fromPragueMinute(delivered ?? null),
+	};
+}
+
+/** `smsdetails` of an incoming SMS is `protocol;YYMMDDhhmm` (receipt time). */
+function receiptTime(details: string | null): string | null {
+	const time = /(\d{10})\s*$/.exec(details ?? '');
+	return time ? fromPragueMinute(time[1]) : null;
+}
+
+/**
+ * One delivery report or incoming SMS, from the query of a GET or one object of a bulk POST
+ * (all values strings). The incoming text is `message` in the single form, `text` in the bulk one.
+ */
+export const bulkGateEvents: WebhookSource = {
+	events: ['buffered', 'delivered', 'failed', 'inbound', 'status', 'seen'],
+	toEvent(fields) {
+		const status = fields.text('status');
+		if (status === null) return fields.reject('status is missing');
+		if (!/^\d+$/.test(status.trim())) return fields.reject('status is not a number');
+		const statusCode = Number(status.trim());
+		const event = EVENT_BY_STATUS[statusCode] ?? 'status';
+		const { sentAt, deliveredAt } = reportTimes(fields.text('date'));
+
+		return createEvent('bulkGate', event, fields.entry, {
+			messageId: fields.text('smsID'),
+			to: fields.text('to'),
+			from: fields.text('from'),
+			text: fields.text('message', 'text'),
+			status,
+			statusCode,
+			channel: fields.text('channel'),
+			price: fields.number('price'),
+			sentAt,
+			deliveredAt,
+			receivedAt: event === 'inbound' ? (receiptTime(fields.text('smsdetails')) ?? sentAt) : null,
+		});
+	},
+};

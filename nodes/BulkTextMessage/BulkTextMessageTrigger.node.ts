@@ -1,0 +1,53 @@
+import {
+	NodeConnectionTypes,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+import { webhookEndpoint } from '../shared/webhook/endpoint';
+import { webhookProperties } from '../shared/webhook/properties';
+import { activate, deactivate, isActivated } from '../shared/webhook/registration';
+import { runWebhook } from '../shared/webhook/runner';
+import { bulkTextMessageEvents } from './webhookEvents';
+
+export class BulkTextMessageTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'BulkTextMessage Trigger',
+		name: 'bulkTextMessageTrigger',
+		icon: { light: 'file:bulkTextMessage.svg', dark: 'file:bulkTextMessage.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: 'Status changes and incoming SMS',
+		description:
+			'Starts the workflow when BulkTextMessage reports a status change or an incoming SMS',
+		defaults: { name: 'BulkTextMessage Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		webhooks: [webhookEndpoint],
+		properties: webhookProperties({
+			notice:
+				'In the BulkTextMessage dashboard, paste this node\'s Production URL (from "Webhook URLs" above) into the webhook / trigger settings for incoming SMS and status changes. With Query Token authentication, add ?token=YOUR_TOKEN to the URL.',
+			events: bulkTextMessageEvents.events,
+		}),
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return isActivated.call(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return activate.call(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return deactivate.call(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return runWebhook.call(this, bulkTextMessageEvents);
+	}
+}

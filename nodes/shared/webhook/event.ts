@@ -1,0 +1,56 @@
+import type { IDataObject } from 'n8n-workflow';
+
+export type WebhookProvider = 'bulkGate' | 'bulkTextMessage';
+
+export type WebhookEventType = 'buffered' | 'delivered' | 'failed' | 'inbound' | 'seen' | 'status';
+
+/** What a gateway may tell about a message; times are ISO 8601 UTC. */
+interface EventDetails {
+	messageId: string | number | null;
+	externalId: string | number | null;
+	to: string | null;
+	from: string | null;
+	text: string | null;
+	/** The gateway's own status, as it sent it. */
+	status: string | null;
+	statusCode: number | null;
+	channel: string | null;
+	price: number | null;
+	sentAt: string | null;
+	deliveredAt: string | null;
+	receivedAt: string | null;
+}
+
+/** One output item per report or incoming message; the same shape for both gateways. */
+export interface WebhookEvent extends IDataObject, EventDetails {
+	provider: WebhookProvider;
+	event: WebhookEventType;
+	/** The gateway's entry as received (without the query-string secret). */
+	raw: IDataObject;
+}
+
+/** Builds an event with every field present: what the gateway did not send is null. */
+export function createEvent(
+	provider: WebhookProvider,
+	event: WebhookEventType,
+	raw: IDataObject,
+	details: Partial<EventDetails>,
+): WebhookEvent {
+	return {
+		provider,
+		event,
+		messageId: details.messageId ?? null,
+		externalId: details.externalId ?? null,
+		to: details.to ?? null,
+		from: details.from ?? null,
+		text: details.text ?? null,
+		status: details.status ?? null,
+		statusCode: details.statusCode ?? null,
+		channel: details.channel ?? null,
+		price: details.price ?? null,
+		sentAt: details.sentAt ?? null,
+		deliveredAt: details.deliveredAt ?? null,
+		receivedAt: details.receivedAt ?? null,
+		raw,
+	};
+}
