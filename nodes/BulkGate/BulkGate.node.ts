@@ -1,0 +1,43 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { accountDescription } from './resources/account';
+import { messageDescription, sendPromotional, sendTransactional } from './resources/message';
+
+export class BulkGate implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'BulkGate',
+		name: 'bulkGate',
+		icon: { light: 'file:bulkGate.svg', dark: 'file:bulkGate.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Send transactional and promotional SMS and Viber messages and check the credit with BulkGate',
+		defaults: { name: 'BulkGate' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'bulkGateApi', required: true }],
+		requestDefaults: {
+			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			json: true,
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'Message', value: 'message' },
+				],
+				default: 'message',
+			},
+			...messageDescription,
+			...accountDescription,
+		],
+	};
+
+	customOperations = { message: { sendTransactional, sendPromotional } };
+}

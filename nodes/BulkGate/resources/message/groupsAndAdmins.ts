@@ -1,0 +1,193 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { RecipientOutcome } from '../../../shared/batchSend';
+import { DeliveryError, type DeliveryFailure } from '../../../shared/deliveryFailure';
+import { InvalidInputError } from '../../../shared/invalidInput';
+import { requestWithRetry } from '../../../shared/request';
+import type { TextMeasure } from '../../../shared/segments';
+import type { SendResult } from '../../../shared/sendResult';
+import { CREDENTIAL_TYPE, ENDPOINTS, PROVIDER, baseUrl, describeError } from '../../transport';
+import { entryOutcome, responseEntries } from './answer';
+import { howToCheck } from './delivery';
+import { readMessageInput, type SendOptions } from './messageInput';
+import { readIds } from './recipientIds';
+
+/**
+ * Address-book groups and notification admins are expanded by BulkGate, so nobody knows their
+ * numbers before the answer. They go in one request of their own, once per execution, read from
+ * the first item; each recipient in the answer becomes an output item paired with that item.
+ */
+const ITEM = 0;
+const WHO = 'groups and admins';
+
+interface GroupRequest {
+	body: IDataObject;
+	label: string;
+	scheduledAt: string | null;
+	measure: TextMeasure;
+}
+
+export type GroupSend = { ok: true; request: GroupRequest } | { ok: false; item: INodeExecutionData };
+
+function readRequest(this: IExecuteFunctions, requestFields: IDataObject): GroupRequest {
+	const groups = readIds(this.getNodeParameter('groupIds', ITEM, ''), 'Group IDs');
+	const admins = readIds(this.getNodeParameter('adminIds', ITEM, ''), 'Admin IDs');
+	if (groups.length === 0 && admins.length === 0) {
+		throw new InvalidInputError(
+			'Group IDs',
+			'Group IDs and Admin IDs are both empty',
+			'Enter at least one address-book group ID or admin ID, or take "Address Book Groups and Admins" out of Send To.',
+		);
+	}
+	const message = readMessageInput.call(this, ITEM, {
+		name: 'groupText',
+		displayName: 'Text for Groups and Admins',
+		withVariables: false,
+	});
+	const body: IDataObject = {};
+	if (groups.length) body.groups = groups;
+	if (admins.length) body.admins = admins;
+	Object.assign(body, { text: message.text }, message.settings, requestFields);
+	const label = [
+		groups.length ? `groups ${groups.join(', ')}` : '',
+		admins.length ? `admins ${admins.join(', ')}` : '',
+	]
+		.filter(Boolean)
+		.join(' and ');
+	return { body, label, scheduledAt: message.scheduledAt, measure: message.measure };
+}
+
+/** Validates the groups-and-admins request before anything is sent; `requestFields` are added to its body. */
+export function prepareGroupSend(this: IExecuteFunctions, requestFields: IDataObject): GroupSend {
+	try {
+		return { ok: true, request: readRequest.call(this, requestFields) };
+	} catch (error) {
+		const failure =
+			error instanceof InvalidInputError
+				? new NodeOperationError(this.getNode(), `Item ${ITEM}: ${error.message}`, {
+						itemIndex: ITEM,
+						description: `${error.hint} Nothing was sent to the ${WHO}.`,
+					})
+				: new NodeOperationError(this.getNode(), error as Error, { itemIndex: ITEM });
+		if (!this.continueOnFail()) throw failure;
+		return {
+			ok: false,
+			item: { json: { error: failure.message }, error: failure, pairedItem: { item: ITEM } },
+		};
+	}
+}
+
+function result(request: GroupRequest, fields: Partial<SendResult>): SendResult {
+	return {
+		provider: PROVIDER,
+		messageId: null,
+		externalId: null,
+		to: request.label,
+		status: 'pending',
+		accepted: false,
+		scheduledAt: request.scheduledAt,
+		encoding: request.measure.encoding,
+		characters: request.measure.characters,
+		segments: request.measure.segments,
+		raw: null,
+		...fields,
+	};
+}
+
+/** Sends the groups-and-admins request (never twice) and returns one item per recipient BulkGate reports. */
+export async function executeGroupSend(
+	this: IExecuteFunctions,
+	send: GroupSend,
+	options: SendOptions,
+): Promise<INodeExecutionData[]> {
+	if (!send.ok) return [send.item];
+	const { request } = send;
+	const paired = { item: ITEM };
+	const http: IHttpRequestOptions = {
+		method: 'POST',
+		baseURL: options.dryRun ? '' : await baseUrl.call(this),
+		url: ENDPOINTS.promotional,
+		body: request.body,
+		json: true,
+		timeout: options.timeout,
+	};
+	if (options.dryRun) {
+		const shown = { method: 'POST', url: http.url, body: request.body };
+		return [{ json: { ...result(request, { status: 'dryRun' }), request: shown }, pairedItem: paired }];
+	}
+
+	/** As in the shared pipeline: `{error}` in the JSON routes the item to the error output. */
+	const fail = (error: NodeApiError): INodeExecutionData => {
+		if (!this.continueOnFail()) throw error;
+		return { json: { error: error.message }, error, pairedItem: paired };
+	};
+	const answer = await requestWithRetry.call(this, {
+		provider: PROVIDER,
+		credentialType: CREDENTIAL_TYPE,
+		kind: 'send',
+		options: http,
+		describeError,
+	});
+	let failure: DeliveryFailure | undefined = answer.ok ? undefined : answer.failure;
+	let outcomes: RecipientOutcome[] = [];
+	if (answer.ok) {
+		try {
+			outcomes = responseEntries(answer.response.body).map(entryOutcome);
+		} catch (error) {
+			if (!(error instanceof DeliveryError)) throw new NodeOperationError(this.getNode(), error as Error);
+			failure = error.failure;
+		}
+	}
+	if (failure) {
+		const unknown = failure.kind === 'outcomeUnknown';
+		return [
+			fail(
+				new NodeApiError(this.getNode(), { message: failure.message } as JsonObject, {
+					message: unknown
+						? `Item ${ITEM} (${WHO}): outcome unknown: ${failure.message}. It was not resent, to avoid a double message. ${howToCheck(request.label)}`
+						: `Item ${ITEM} (${WHO}): ${failure.message}`,
+					description: unknown
+						? `The request to ${request.label} may have been accepted by ${PROVIDER}.`
+						: `Nothing was sent to ${request.label}.`,
+					itemIndex: ITEM,
+					httpCode: failure.kind === 'rejected' ? String(failure.httpCode) : undefined,
+				}),
+			),
+		];
+	}
+
+	const sent: INodeExecutionData[] = [];
+	const refused: INodeExecutionData[] = [];
+	for (const outcome of outcomes) {
+		const to = String(outcome.raw.number ?? request.label);
+		if (outcome.accepted) {
+			sent.push({
+				json: result(request, {
+					to,
+					messageId: outcome.messageId,
+					status: outcome.status,
+					accepted: true,
+					raw: outcome.raw,
+				}),
+				pairedItem: paired,
+			});
+			continue;
+		}
+		refused.push(
+			fail(
+				new NodeApiError(this.getNode(), outcome.raw as JsonObject, {
+					message: `Item ${ITEM} (${WHO}): ${outcome.message}`,
+					description: `${PROVIDER} did not accept the message for ${to} from ${request.label}; nothing was sent to this recipient. The other recipients are not affected.`,
+					itemIndex: ITEM,
+				}),
+			),
+		);
+	}
+	return [...sent, ...refused];
+}

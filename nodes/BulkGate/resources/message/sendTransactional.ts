@@ -1,0 +1,117 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { dryRunOption, timeoutOption } from '../../../shared/options';
+import { toGatewayDigits } from '../../../shared/phone';
+import { channelsField } from './channelFields';
+import { sendMessages, type PreparedMessage } from './delivery';
+import { readMessageInput, readSendOptions } from './messageInput';
+import { countryOption, numberField, scheduleOption, textField, variablesField } from './messageFields';
+import { readIds } from './recipientIds';
+
+const operation = 'sendTransactional';
+const show = { resource: ['message'], operation: [operation] };
+
+export const sendTransactionalDescription: INodeProperties[] = [
+	{
+		displayName: 'Send To',
+		name: 'sendTo',
+		type: 'options',
+		options: [
+			{
+				name: 'Notification Admin',
+				value: 'admin',
+				description: 'An admin set up in the BulkGate Portal, by ID',
+			},
+			{ name: 'Phone Number', value: 'number' },
+		],
+		default: 'number',
+		displayOptions: { show },
+	},
+	numberField({ show: { ...show, sendTo: ['number'] } }, ' One message per input item.'),
+	{
+		displayName: 'Admin ID',
+		name: 'adminId',
+		type: 'number',
+		required: true,
+		default: 0,
+		description: 'ID of the notification admin, from the admin list in the BulkGate Portal',
+		displayOptions: { show: { ...show, sendTo: ['admin'] } },
+	},
+	textField({ show }),
+	variablesField({ show }),
+	channelsField(operation),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			countryOption,
+			{
+				displayName: 'Duplicates Check',
+				name: 'duplicatesCheck',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether BulkGate drops this message when the same text went to the same number in the last 5 minutes',
+			},
+			scheduleOption,
+			{
+				displayName: 'Tag',
+				name: 'tag',
+				type: 'string',
+				default: '',
+				description: 'Your own label for the message, to find it later in BulkGate',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [dryRunOption, timeoutOption],
+	},
+];
+
+/** Reads one item: the recipient (number or admin), then the message; the body keeps BulkGate's field order. */
+function prepare(this: IExecuteFunctions, itemIndex: number): PreparedMessage {
+	const toAdmin = this.getNodeParameter('sendTo', itemIndex, 'number') === 'admin';
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const hasCountry = typeof fields.country === 'string' && fields.country.trim() !== '';
+	const recipient: IDataObject = toAdmin
+		? { admin: readIds(this.getNodeParameter('adminId', itemIndex), 'Admin ID', true)[0] }
+		: { number: toGatewayDigits(this.getNodeParameter('number', itemIndex), 'Number', hasCountry) };
+	const message = readMessageInput.call(this, itemIndex, {
+		name: 'text',
+		displayName: 'Text',
+		withVariables: true,
+	});
+
+	const body: IDataObject = { ...recipient, text: message.text };
+	if (message.variables) body.variables = message.variables;
+	Object.assign(body, message.settings);
+	if (typeof fields.duplicatesCheck === 'boolean') {
+		body.duplicates_check = fields.duplicatesCheck ? 'on' : 'off';
+	}
+	if (fields.tag !== undefined && fields.tag !== null && String(fields.tag).trim() !== '') {
+		body.tag = String(fields.tag).trim();
+	}
+	return {
+		to: toAdmin ? `admin:${String(recipient.admin)}` : (recipient.number as string),
+		entry: body,
+		shared: {},
+		scheduledAt: message.scheduledAt,
+		measure: message.measure,
+	};
+}
+
+export async function sendTransactional(this: IExecuteFunctions) {
+	const options = readSendOptions.call(this);
+	return [
+		await sendMessages.call(this, 'transactional', options, (itemIndex) => prepare.call(this, itemIndex)),
+	];
+}
