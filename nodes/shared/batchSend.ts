@@ -55,25 +55,6 @@ interface Batch {
 	recipients: Array<PreparedRecipient>;
 }
 
-function groupIntoBatches(
-	recipients: Array<PreparedRecipient>,
-	batchSize: number,
-): Array<Batch> {
-	const groups = new Map<string, Array<PreparedRecipient>>();
-	for (const recipient of recipients) {
-		const group = groups.get(recipient.groupKey);
-		if (group) group.push(recipient);
-		else groups.set(recipient.groupKey, [recipient]);
-	}
-	const batches: Array<Batch> = [];
-	for (const group of groups.values()) {
-		for (let start = 0; start < group.length; start += batchSize) {
-			batches.push({ number: batches.length + 1, recipients: group.slice(start, start + batchSize) });
-		}
-	}
-	return batches;
-}
-
 function itemRange(recipients: Array<PreparedRecipient>): string {
 	const first = recipients[0].itemIndex;
 	const last = recipients[recipients.length - 1].itemIndex;
@@ -81,9 +62,9 @@ function itemRange(recipients: Array<PreparedRecipient>): string {
 }
 
 /**
- * The send pipeline both gateways use: validate every item first (bad items fail alone and are
- * never sent), merge the rest into as few requests as the batch size allows, send them one after
- * another, and map each answer entry back to the item it came from.
+ * The send pipeline both gateways use: bad items fail alone and are never sent; the rest are
+ * merged into as few requests as the batch size allows, sent one after another, and each answer
+ * entry is mapped back to the item it came from.
  */
 export async function executeBatchedSend(
 	this: IExecuteFunctions,
@@ -93,7 +74,6 @@ export async function executeBatchedSend(
 	const continueOnFail = this.continueOnFail();
 	const itemCount = this.getInputData().length;
 	const output: INodeExecutionData[] = new Array(itemCount);
-
 	const result = (recipient: PreparedRecipient, fields: Partial<SendResult>): SendResult => ({
 		provider: send.provider,
 		messageId: null,
@@ -115,26 +95,18 @@ export async function executeBatchedSend(
 		output[itemIndex] = { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
 	};
 
-	const recipients: Array<PreparedRecipient> = [];
-	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
-		try {
-			recipients.push(send.prepare(itemIndex));
-		} catch (error) {
-			fail(
-				itemIndex,
-				error instanceof InvalidInputError
-					? new NodeOperationError(node, `Item ${itemIndex}: ${error.message}`, {
-							itemIndex,
-							description: `${error.hint} Nothing was sent for this item.`,
-						})
-					: new NodeOperationError(node, error as Error, { itemIndex }),
-			);
-		}
-	}
+	const toItemError = (itemIndex: number, error: unknown) =>
+		error instanceof InvalidInputError
+			? new NodeOperationError(node, `Item ${itemIndex}: ${error.message}`, {
+					itemIndex,
+					description: `${error.hint} Nothing was sent for this item.`,
+				})
+			: new NodeOperationError(node, error as Error, { itemIndex });
 
-	const batches = groupIntoBatches(recipients, Math.max(1, send.batchSize));
+	let batchCount = 0;
 	let acceptedSoFar = 0;
-	for (const batch of batches) {
+	const sendBatch = async (recipients: PreparedRecipient[]): Promise<void> => {
+		const batch: Batch = { number: ++batchCount, recipients };
 		const request = send.buildRequest(batch.recipients[0].shared, batch.recipients.map((r) => r.entry));
 		if (send.dryRun) {
 			batch.recipients.forEach((recipient, position) => {
@@ -146,7 +118,7 @@ export async function executeBatchedSend(
 					pairedItem: { item: recipient.itemIndex },
 				};
 			});
-			continue;
+			return;
 		}
 
 		const answer = await requestWithRetry.call(this, {
@@ -180,7 +152,7 @@ export async function executeBatchedSend(
 					}),
 				);
 			}
-			continue;
+			return;
 		}
 
 		const rejected: Array<[PreparedRecipient, RecipientOutcome & { accepted: false }]> = [];
@@ -211,7 +183,60 @@ export async function executeBatchedSend(
 				}),
 			);
 		}
+	};
+
+	// One request in flight at a time, like a plain client; the next batch is read meanwhile. Its
+	// failure is kept (not left unhandled) and raised at the next hand-over.
+	let inFlight: Promise<void> = Promise.resolve();
+	let stopped: unknown;
+	const dispatch = async (recipients: PreparedRecipient[]): Promise<void> => {
+		await inFlight;
+		if (stopped) throw stopped;
+		inFlight = sendBatch(recipients).catch((error: unknown) => {
+			stopped = error;
+		});
+	};
+
+	const batchSize = Math.max(1, send.batchSize);
+	const open = new Map<string, PreparedRecipient[]>();
+	const collect = async (recipient: PreparedRecipient): Promise<void> => {
+		const group = open.get(recipient.groupKey) ?? [];
+		group.push(recipient);
+		if (group.length < batchSize) {
+			open.set(recipient.groupKey, group);
+			return;
+		}
+		open.delete(recipient.groupKey);
+		await dispatch(group);
+	};
+
+	if (continueOnFail) {
+		// Bad items become error items, so full batches go out while later items are still read:
+		// n8n's per-item expression work overlaps with the gateway's round trips.
+		for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+			let recipient: PreparedRecipient | undefined;
+			try {
+				recipient = send.prepare(itemIndex);
+			} catch (error) {
+				fail(itemIndex, toItemError(itemIndex, error));
+			}
+			if (recipient) await collect(recipient);
+		}
+	} else {
+		// Every item is validated before the first request: a bad item stops the node, nothing sent.
+		const recipients: PreparedRecipient[] = [];
+		for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+			try {
+				recipients.push(send.prepare(itemIndex));
+			} catch (error) {
+				fail(itemIndex, toItemError(itemIndex, error));
+			}
+		}
+		for (const recipient of recipients) await collect(recipient);
 	}
+	for (const group of open.values()) await dispatch(group);
+	await inFlight;
+	if (stopped) throw stopped;
 	return [output];
 }
 
