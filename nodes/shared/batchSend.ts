@@ -6,7 +6,7 @@ import type {
 	INodeExecutionData,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { DeliveryError, type DeliveryFailure } from './deliveryFailure';
 import { InvalidInputError } from './invalidInput';
 import { requestWithRetry, type RetryPolicy } from './request';
@@ -35,6 +35,8 @@ export type RecipientOutcome =
 export interface BatchedSend {
 	provider: string;
 	credentialType: string;
+	/** See GatewayRequest.renewsToken. */
+	renewsToken: boolean;
 	batchSize: number;
 	dryRun: boolean;
 	/** Validates item `itemIndex`; throws InvalidInputError for bad input. */
@@ -54,6 +56,9 @@ interface Batch {
 	number: number;
 	recipients: Array<PreparedRecipient>;
 }
+
+/** How much item work may run between two event-loop turns while a request is in flight. */
+const IO_TURN_EVERY_MS = 10;
 
 function itemRange(recipients: Array<PreparedRecipient>): string {
 	const first = recipients[0].itemIndex;
@@ -127,6 +132,7 @@ export async function executeBatchedSend(
 			kind: 'send',
 			options: request,
 			describeError: send.describeError,
+			renewsToken: send.renewsToken,
 			policy: send.retryPolicy,
 		});
 		const outcomes = answer.ok ? readOutcomes(node, send, answer.response.body, batch.recipients) : answer.failure;
@@ -188,13 +194,27 @@ export async function executeBatchedSend(
 	// One request in flight at a time, like a plain client; the next batch is read meanwhile. Its
 	// failure is kept (not left unhandled) and raised at the next hand-over.
 	let inFlight: Promise<void> = Promise.resolve();
+	let sending = false;
 	let stopped: unknown;
 	const dispatch = async (recipients: PreparedRecipient[]): Promise<void> => {
 		await inFlight;
 		if (stopped) throw stopped;
-		inFlight = sendBatch(recipients).catch((error: unknown) => {
-			stopped = error;
-		});
+		sending = true;
+		inFlight = sendBatch(recipients)
+			.catch((error: unknown) => {
+				stopped = error;
+			})
+			.finally(() => {
+				sending = false;
+			});
+	};
+	// Reading items is synchronous work; while a request travels, give the event loop a turn now
+	// and then so its socket is written and its answer read, instead of waiting for the batch.
+	let lastTurn = Date.now();
+	const letRequestProgress = async (): Promise<void> => {
+		if (!sending || Date.now() - lastTurn < IO_TURN_EVERY_MS) return;
+		await sleep(0);
+		lastTurn = Date.now();
 	};
 
 	const batchSize = Math.max(1, send.batchSize);
@@ -221,6 +241,7 @@ export async function executeBatchedSend(
 				fail(itemIndex, toItemError(itemIndex, error));
 			}
 			if (recipient) await collect(recipient);
+			await letRequestProgress();
 		}
 	} else {
 		// Every item is validated before the first request: a bad item stops the node, nothing sent.

@@ -63,6 +63,8 @@ export interface GatewayRequest {
 	options: IHttpRequestOptions;
 	/** Turns the gateway's error body into a sentence for the user. */
 	describeError: (body: unknown, httpCode: number) => string;
+	/** The credential gets a token n8n can renew on a 401 (its preAuthentication). */
+	renewsToken: boolean;
 	policy?: RetryPolicy;
 }
 
@@ -152,7 +154,7 @@ export async function requestWithRetry(
 				request.credentialType,
 				options,
 			)) as IN8nHttpFullResponse;
-			if (response.statusCode === 401 && !statusesThrown) {
+			if (response.statusCode === 401 && request.renewsToken && !statusesThrown) {
 				statusesThrown = true;
 				continue;
 			}

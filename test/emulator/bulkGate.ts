@@ -111,9 +111,20 @@ export class BulkGateEmulator implements ServiceHandler {
 
 	readonly messages: BgMessage[] = [];
 
+	private callsUntilRevoked: number | undefined = undefined;
+
+	/** Lets `calls` more calls through, then disables every application token (revoked mid-run). */
+	revokeTokensAfter(calls: number): void {
+		this.callsUntilRevoked = calls;
+	}
+
 	handle(request: EmulatorRequest): EmulatorResponse | undefined {
 		const match = request.path.match(/^\/api\/(\d+\.\d+)\/([a-z-]+)\/([a-z-]+)\/?$/);
 		if (!match) return undefined;
+		if (this.callsUntilRevoked !== undefined && this.callsUntilRevoked-- <= 0) {
+			this.callsUntilRevoked = undefined;
+			this.applications.clear();
+		}
 		const [, version, family, action] = match;
 		if (request.method !== 'POST') return failure('method_not_allowed');
 		if (version !== '2.0') return failure('unsupported_api_version');

@@ -35,6 +35,7 @@ export async function sendMessages(
 	const definition: BatchedSend = {
 		provider: PROVIDER,
 		credentialType: CREDENTIAL_TYPE,
+		renewsToken: false,
 		batchSize: single ? 1 : options.batchSize,
 		dryRun: options.dryRun,
 		listKey: single ? undefined : 'number',

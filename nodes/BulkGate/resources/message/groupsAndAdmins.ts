@@ -133,6 +133,7 @@ export async function executeGroupSend(
 		kind: 'send',
 		options: http,
 		describeError,
+		renewsToken: false,
 	});
 	let failure: DeliveryFailure | undefined = answer.ok ? undefined : answer.failure;
 	let outcomes: RecipientOutcome[] = [];

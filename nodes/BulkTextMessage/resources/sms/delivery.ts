@@ -78,6 +78,7 @@ export async function sendSms(this: IExecuteFunctions, shape: Shape) {
 	const definition: BatchedSend = {
 		provider: PROVIDER,
 		credentialType: CREDENTIAL_TYPE,
+		renewsToken: true,
 		batchSize: shape === 'single' ? 1 : options.batchSize,
 		dryRun: options.dryRun,
 		listKey: shape === 'single' ? undefined : 'list',
