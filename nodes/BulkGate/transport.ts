@@ -1,11 +1,11 @@
 import type {
-	IDataObject,
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
+import { isObject } from '../shared/json';
 
 export const PROVIDER = 'BulkGate';
 export const CREDENTIAL_TYPE = 'bulkGateApi';
@@ -15,10 +15,6 @@ export const ENDPOINTS = {
 	promotional: '/api/2.0/advanced/promotional',
 	info: '/api/2.0/advanced/info',
 } as const;
-
-export function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A request-level error in either of BulkGate's shapes. */
 export interface BulkGateError {
@@ -79,13 +75,6 @@ export function describeError(body: unknown, httpCode: number): string {
 /** The code to report for a request-level error: BulkGate's own `code`, else the HTTP status. */
 export function errorCode(body: unknown, httpCode: number): number {
 	return errorOf(body)?.code ?? httpCode;
-}
-
-export async function baseUrl(this: {
-	getCredentials: (type: string) => Promise<IDataObject>;
-}): Promise<string> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	return String(credentials.baseUrl ?? '').replace(/\/+$/, '');
 }
 
 /** postReceive for reads: an answer without `data` (error body, any status) becomes a NodeApiError. */

@@ -1,10 +1,11 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import { CREDENTIAL_TYPE, baseUrl, describeError, okEnvelope } from './transport';
+import { credentialBaseUrl } from '../shared/credentialBaseUrl';
+import { CREDENTIAL_TYPE, describeError, okEnvelope } from './transport';
 
 /** Every contact group, across all pages, for the Contact Group dropdown. */
 export async function getContactGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const url = await baseUrl.call(this);
+	const url = await credentialBaseUrl.call(this, CREDENTIAL_TYPE);
 	const groups: INodePropertyOptions[] = [];
 	for (let page = 1; ; page++) {
 		const body = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {

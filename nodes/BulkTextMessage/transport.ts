@@ -11,14 +11,11 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { DeliveryError } from '../shared/deliveryFailure';
 import { InvalidInputError } from '../shared/invalidInput';
+import { isObject } from '../shared/json';
 import { toE164 } from '../shared/phone';
 
 export const PROVIDER = 'BulkTextMessage';
 export const CREDENTIAL_TYPE = 'bulkTextMessageApi';
-
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** BulkTextMessage documents no error format; read the usual message fields, else say what came back. */
 export function describeError(body: unknown, httpCode: number): string {
@@ -62,11 +59,6 @@ export function readIds(body: unknown, expected: number): number[] {
 		});
 	}
 	return ids as number[];
-}
-
-export async function baseUrl(this: { getCredentials: (type: string) => Promise<IDataObject> }): Promise<string> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	return String(credentials.baseUrl ?? '').replace(/\/+$/, '');
 }
 
 /** postReceive for single reads: checks the envelope and returns `data` as the item. */

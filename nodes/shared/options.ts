@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 /** Options every send operation offers, so both gateways behave and read the same. */
 export const dryRunOption: INodeProperties = {
@@ -29,5 +29,21 @@ export function batchSizeOption(maximum: number): INodeProperties {
 		default: 500,
 		description:
 			'How many recipients go into one request. Items with the same request-level fields are merged up to this size.',
+	};
+}
+
+/** The options every send operation reads, with the defaults shown in the editor. */
+export interface SendOptions {
+	batchSize: number;
+	dryRun: boolean;
+	timeout: number;
+}
+
+export function readSendOptions(this: IExecuteFunctions): SendOptions {
+	const raw = this.getNodeParameter('options', 0, {}) as IDataObject;
+	return {
+		batchSize: Number(raw.batchSize ?? batchSizeOption(1).default),
+		dryRun: raw.dryRun === true,
+		timeout: Number(raw.timeout ?? timeoutOption.default),
 	};
 }

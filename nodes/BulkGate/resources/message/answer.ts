@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { PreparedRecipient, RecipientOutcome } from '../../../shared/batchSend';
 import { DeliveryError } from '../../../shared/deliveryFailure';
-import { PROVIDER, describeError, errorCode, errorOf, isObject } from '../../transport';
+import { isObject } from '../../../shared/json';
+import { PROVIDER, describeError, errorCode, errorOf } from '../../transport';
 
 /** Statuses meaning the message is on its way. */
 const ON_ITS_WAY = new Set(['sent', 'accepted', 'scheduled']);

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
 import { executeBatchedSend, type BatchedSend } from '../../../shared/batchSend';
 import type { TextMeasure } from '../../../shared/segments';
-import { CREDENTIAL_TYPE, ENDPOINTS, PROVIDER, baseUrl, describeError } from '../../transport';
+import { credentialBaseUrl } from '../../../shared/credentialBaseUrl';
+import type { SendOptions } from '../../../shared/options';
+import { CREDENTIAL_TYPE, ENDPOINTS, PROVIDER, describeError } from '../../transport';
 import { readAnswer } from './answer';
-import type { SendOptions } from './messageInput';
 
 export type SendKind = 'transactional' | 'promotional';
 
@@ -30,7 +31,7 @@ export async function sendMessages(
 	options: SendOptions,
 	prepare: (itemIndex: number) => PreparedMessage,
 ): Promise<INodeExecutionData[]> {
-	const baseURL = options.dryRun ? '' : await baseUrl.call(this);
+	const baseURL = options.dryRun ? '' : await credentialBaseUrl.call(this, CREDENTIAL_TYPE);
 	const single = kind === 'transactional';
 	const definition: BatchedSend = {
 		provider: PROVIDER,

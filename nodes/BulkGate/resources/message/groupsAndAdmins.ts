@@ -12,10 +12,12 @@ import { InvalidInputError } from '../../../shared/invalidInput';
 import { requestWithRetry } from '../../../shared/request';
 import type { TextMeasure } from '../../../shared/segments';
 import type { SendResult } from '../../../shared/sendResult';
-import { CREDENTIAL_TYPE, ENDPOINTS, PROVIDER, baseUrl, describeError } from '../../transport';
+import { credentialBaseUrl } from '../../../shared/credentialBaseUrl';
+import type { SendOptions } from '../../../shared/options';
+import { CREDENTIAL_TYPE, ENDPOINTS, PROVIDER, describeError } from '../../transport';
 import { entryOutcome, responseEntries } from './answer';
 import { howToCheck } from './delivery';
-import { readMessageInput, type SendOptions } from './messageInput';
+import { readMessageInput } from './messageInput';
 import { readIds } from './recipientIds';
 
 /**
@@ -111,7 +113,7 @@ export async function executeGroupSend(
 	const paired = { item: ITEM };
 	const http: IHttpRequestOptions = {
 		method: 'POST',
-		baseURL: options.dryRun ? '' : await baseUrl.call(this),
+		baseURL: options.dryRun ? '' : await credentialBaseUrl.call(this, CREDENTIAL_TYPE),
 		url: ENDPOINTS.promotional,
 		body: request.body,
 		json: true,

@@ -7,21 +7,6 @@ import { channelObject, readChannels, type UnicodeMode } from './channels';
 /** BulkGate's limits: four concatenated parts of 153 GSM-7 or 67 UCS-2 characters. */
 const MAX_CHARACTERS = { 'GSM-7': 612, 'UCS-2': 268 } as const;
 
-export interface SendOptions {
-	batchSize: number;
-	dryRun: boolean;
-	timeout: number;
-}
-
-export function readSendOptions(this: IExecuteFunctions): SendOptions {
-	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-	return {
-		batchSize: Number(options.batchSize ?? 500),
-		dryRun: options.dryRun === true,
-		timeout: Number(options.timeout ?? 60000),
-	};
-}
-
 /** What every message has, whoever receives it: text, channels and when and where it goes. */
 export interface MessageInput {
 	text: string;

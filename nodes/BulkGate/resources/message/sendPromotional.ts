@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { batchSizeOption, dryRunOption, timeoutOption } from '../../../shared/options';
+import { batchSizeOption, dryRunOption, readSendOptions, timeoutOption } from '../../../shared/options';
 import { toGatewayDigits } from '../../../shared/phone';
 import { channelsField } from './channelFields';
 import { sendMessages, type PreparedMessage } from './delivery';
 import { executeGroupSend, prepareGroupSend } from './groupsAndAdmins';
-import { readMessageInput, readSendOptions } from './messageInput';
+import { readMessageInput } from './messageInput';
 import { countryOption, numberField, scheduleOption, textField, variablesField } from './messageFields';
 
 const operation = 'sendPromotional';

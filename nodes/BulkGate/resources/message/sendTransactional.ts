@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { dryRunOption, timeoutOption } from '../../../shared/options';
+import { dryRunOption, readSendOptions, timeoutOption } from '../../../shared/options';
 import { toGatewayDigits } from '../../../shared/phone';
 import { channelsField } from './channelFields';
 import { sendMessages, type PreparedMessage } from './delivery';
-import { readMessageInput, readSendOptions } from './messageInput';
+import { readMessageInput } from './messageInput';
 import { countryOption, numberField, scheduleOption, textField, variablesField } from './messageFields';
 import { readIds } from './recipientIds';
 

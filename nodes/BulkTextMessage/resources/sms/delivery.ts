@@ -5,8 +5,9 @@ import {
 	type PreparedRecipient,
 	type RecipientOutcome,
 } from '../../../shared/batchSend';
-import { CREDENTIAL_TYPE, PROVIDER, baseUrl, describeError, readIds } from '../../transport';
-import { compact, readSendOptions, readSmsInput, type SmsInput } from './smsInput';
+import { credentialBaseUrl } from '../../../shared/credentialBaseUrl';
+import { CREDENTIAL_TYPE, PROVIDER, describeError, readIds } from '../../transport';
+import { compact, readSmsInput, readSmsSendOptions, type SmsInput } from './smsInput';
 
 type Shape = 'single' | 'sameText' | 'textPerRecipient';
 
@@ -73,8 +74,8 @@ function readList(body: unknown, recipients: Array<PreparedRecipient>): Recipien
 
 /** Runs one of the SMS send operations through the shared batched-send pipeline. */
 export async function sendSms(this: IExecuteFunctions, shape: Shape) {
-	const options = readSendOptions.call(this);
-	const url = options.dryRun ? '' : await baseUrl.call(this);
+	const options = readSmsSendOptions.call(this);
+	const url = options.dryRun ? '' : await credentialBaseUrl.call(this, CREDENTIAL_TYPE);
 	const definition: BatchedSend = {
 		provider: PROVIDER,
 		credentialType: CREDENTIAL_TYPE,

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { InvalidInputError, kindOf } from '../../../shared/invalidInput';
+import { readSendOptions, type SendOptions } from '../../../shared/options';
 import { toE164 } from '../../../shared/phone';
 import { parseSchedule, toGmtOffsetSchedule } from '../../../shared/schedule';
 import { measureText, type TextMeasure } from '../../../shared/segments';
@@ -16,20 +17,14 @@ export interface SmsInput {
 	measure: TextMeasure;
 }
 
-export interface SendOptions {
-	batchSize: number;
+export interface SmsSendOptions extends SendOptions {
 	defaultCountryCode: string;
-	dryRun: boolean;
-	timeout: number;
 }
 
-export function readSendOptions(this: IExecuteFunctions): SendOptions {
-	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+export function readSmsSendOptions(this: IExecuteFunctions): SmsSendOptions {
 	return {
-		batchSize: Number(options.batchSize ?? 500),
-		defaultCountryCode: String(options.defaultCountryCode ?? ''),
-		dryRun: options.dryRun === true,
-		timeout: Number(options.timeout ?? 60000),
+		...readSendOptions.call(this),
+		defaultCountryCode: String(this.getNodeParameter('options.defaultCountryCode', 0, '')),
 	};
 }
 
@@ -48,7 +43,7 @@ export function parseExternalId(value: unknown, field = 'External ID'): number |
 }
 
 /** Reads and validates one item's SMS fields; throws InvalidInputError naming the field. */
-export function readSmsInput(this: IExecuteFunctions, itemIndex: number, options: SendOptions): SmsInput {
+export function readSmsInput(this: IExecuteFunctions, itemIndex: number, options: SmsSendOptions): SmsInput {
 	const to = toE164(this.getNodeParameter('to', itemIndex), 'To', options.defaultCountryCode);
 	const text = this.getNodeParameter('message', itemIndex, '') as unknown;
 	if (typeof text !== 'string' || text.trim() === '') {
