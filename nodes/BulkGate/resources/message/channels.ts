@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { itemParameter } from '../../../shared/itemParameters';
 import { InvalidInputError } from '../../../shared/invalidInput';
 import { SENDER_TYPES_WITH_VALUE } from './channelFields';
 
@@ -96,7 +97,7 @@ function readUnicode(value: unknown): UnicodeMode {
 
 /** Reads the Channels list of one item; an SMS entry is added last when the user did not list one. */
 export function readChannels(this: IExecuteFunctions, itemIndex: number): ChannelPlan {
-	const listed = this.getNodeParameter('channels.channel', itemIndex, []) as IDataObject[];
+	const listed = itemParameter.call(this, 'channels.channel', itemIndex, []) as IDataObject[];
 	const entries: Array<[string, IDataObject]> = [];
 	let unicode: UnicodeMode = 'auto';
 	for (const settings of listed) {

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { itemParameter } from '../../../shared/itemParameters';
 import { InvalidInputError, kindOf } from '../../../shared/invalidInput';
 import { parseSchedule, toIsoSchedule } from '../../../shared/schedule';
 import { measureText, type TextMeasure } from '../../../shared/segments';
@@ -18,7 +19,7 @@ export interface MessageInput {
 }
 
 function readVariables(this: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
-	const listed = this.getNodeParameter('variables.variable', itemIndex, []) as IDataObject[];
+	const listed = itemParameter.call(this, 'variables.variable', itemIndex, []) as IDataObject[];
 	if (listed.length === 0) return undefined;
 	const variables: IDataObject = {};
 	for (const { name, value } of listed) {
@@ -100,7 +101,7 @@ export function readMessageInput(
 	itemIndex: number,
 	textField: { name: string; displayName: string; withVariables: boolean },
 ): MessageInput {
-	const text = this.getNodeParameter(textField.name, itemIndex, '') as unknown;
+	const text = itemParameter.call(this, textField.name, itemIndex, '');
 	if (typeof text !== 'string' || text.trim() === '') {
 		throw new InvalidInputError(
 			textField.displayName,
@@ -114,7 +115,7 @@ export function readMessageInput(
 	const plan = readChannels.call(this, itemIndex);
 	const measured = measure(substitute(text, variables), plan.unicode, textField.displayName);
 
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const fields = itemParameter.call(this, 'additionalFields', itemIndex, {}) as IDataObject;
 	const country = readCountry(fields.country);
 	const schedule = parseSchedule(fields.schedule, 'Schedule', this.getTimezone());
 	const settings: IDataObject = { channel: channelObject(plan, measured.encoding === 'UCS-2') };

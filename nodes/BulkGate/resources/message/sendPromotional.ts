@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { itemParameter } from '../../../shared/itemParameters';
 import { batchSizeOption, dryRunOption, readSendOptions, timeoutOption } from '../../../shared/options';
 import { toGatewayDigits } from '../../../shared/phone';
 import { channelsField } from './channelFields';
@@ -114,15 +115,15 @@ export const sendPromotionalDescription: INodeProperties[] = [
 
 /** `duplicates_check` of an item; it is request-level, so items share requests only when it is equal. */
 function duplicatesCheck(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const fields = itemParameter.call(this, 'additionalFields', itemIndex, {}) as IDataObject;
 	if (fields.duplicatesCheck === undefined) return {};
 	return { duplicates_check: fields.duplicatesCheck === 'none' ? null : fields.duplicatesCheck };
 }
 
 function prepare(this: IExecuteFunctions, itemIndex: number): PreparedMessage {
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const fields = itemParameter.call(this, 'additionalFields', itemIndex, {}) as IDataObject;
 	const hasCountry = typeof fields.country === 'string' && fields.country.trim() !== '';
-	const number = toGatewayDigits(this.getNodeParameter('number', itemIndex), 'Number', hasCountry);
+	const number = toGatewayDigits(itemParameter.call(this, 'number', itemIndex), 'Number', hasCountry);
 	const message = readMessageInput.call(this, itemIndex, {
 		name: 'text',
 		displayName: 'Text',

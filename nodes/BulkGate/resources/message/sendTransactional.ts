@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { itemParameter } from '../../../shared/itemParameters';
 import { dryRunOption, readSendOptions, timeoutOption } from '../../../shared/options';
 import { toGatewayDigits } from '../../../shared/phone';
 import { channelsField } from './channelFields';
@@ -79,12 +80,12 @@ export const sendTransactionalDescription: INodeProperties[] = [
 
 /** Reads one item: the recipient (number or admin), then the message; the body keeps BulkGate's field order. */
 function prepare(this: IExecuteFunctions, itemIndex: number): PreparedMessage {
-	const toAdmin = this.getNodeParameter('sendTo', itemIndex, 'number') === 'admin';
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const toAdmin = itemParameter.call(this, 'sendTo', itemIndex, 'number') === 'admin';
+	const fields = itemParameter.call(this, 'additionalFields', itemIndex, {}) as IDataObject;
 	const hasCountry = typeof fields.country === 'string' && fields.country.trim() !== '';
 	const recipient: IDataObject = toAdmin
-		? { admin: readIds(this.getNodeParameter('adminId', itemIndex), 'Admin ID', true)[0] }
-		: { number: toGatewayDigits(this.getNodeParameter('number', itemIndex), 'Number', hasCountry) };
+		? { admin: readIds(itemParameter.call(this, 'adminId', itemIndex), 'Admin ID', true)[0] }
+		: { number: toGatewayDigits(itemParameter.call(this, 'number', itemIndex), 'Number', hasCountry) };
 	const message = readMessageInput.call(this, itemIndex, {
 		name: 'text',
 		displayName: 'Text',

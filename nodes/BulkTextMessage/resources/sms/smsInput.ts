@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { InvalidInputError, kindOf } from '../../../shared/invalidInput';
+import { itemParameter } from '../../../shared/itemParameters';
 import { readSendOptions, type SendOptions } from '../../../shared/options';
 import { toE164 } from '../../../shared/phone';
 import { parseSchedule, toGmtOffsetSchedule } from '../../../shared/schedule';
@@ -44,8 +45,8 @@ export function parseExternalId(value: unknown, field = 'External ID'): number |
 
 /** Reads and validates one item's SMS fields; throws InvalidInputError naming the field. */
 export function readSmsInput(this: IExecuteFunctions, itemIndex: number, options: SmsSendOptions): SmsInput {
-	const to = toE164(this.getNodeParameter('to', itemIndex), 'To', options.defaultCountryCode);
-	const text = this.getNodeParameter('message', itemIndex, '') as unknown;
+	const to = toE164(itemParameter.call(this, 'to', itemIndex), 'To', options.defaultCountryCode);
+	const text = itemParameter.call(this, 'message', itemIndex, '');
 	if (typeof text !== 'string' || text.trim() === '') {
 		throw new InvalidInputError(
 			'Message',
@@ -53,16 +54,17 @@ export function readSmsInput(this: IExecuteFunctions, itemIndex: number, options
 			'Write the text of the SMS or map a text field into "Message".',
 		);
 	}
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const schedule = parseSchedule(fields.scheduledAt, 'Schedule At', this.getTimezone());
-	const from = typeof fields.from === 'string' && fields.from.trim() !== '' ? fields.from.trim() : undefined;
+	const field = (name: string) => itemParameter.call(this, `additionalFields.${name}`, itemIndex, '');
+	const schedule = parseSchedule(field('scheduledAt'), 'Schedule At', this.getTimezone());
+	const sender = field('from');
+	const from = typeof sender === 'string' && sender.trim() !== '' ? sender.trim() : undefined;
 	return {
 		to,
 		text,
 		from,
 		scheduled: schedule ? toGmtOffsetSchedule(schedule) : undefined,
 		scheduledAt: schedule ? schedule.toUTC().toISO() : null,
-		externalId: parseExternalId(fields.externalId),
+		externalId: parseExternalId(field('externalId')),
 		measure: measureText(text),
 	};
 }
