@@ -30,7 +30,7 @@ export interface PreparedRecipient {
 
 export type RecipientOutcome =
 	| { accepted: true; messageId: string | number; status: string; raw: IDataObject }
-	| { accepted: false; status: string; message: string; raw: IDataObject };
+	| { accepted: false; message: string; raw: IDataObject };
 
 export interface BatchedSend {
 	provider: string;

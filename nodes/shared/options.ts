@@ -20,13 +20,16 @@ export const timeoutOption: INodeProperties = {
 		'How long to wait for the gateway to answer a send request. A send that times out is never repeated automatically, because it may have been accepted.',
 };
 
+/** Large enough for ≥100× fewer requests than one per recipient, small enough for quick answers. */
+const DEFAULT_BATCH_SIZE = 500;
+
 export function batchSizeOption(maximum: number): INodeProperties {
 	return {
 		displayName: 'Batch Size',
 		name: 'batchSize',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: maximum },
-		default: 500,
+		default: DEFAULT_BATCH_SIZE,
 		description:
 			'How many recipients go into one request. Items with the same request-level fields are merged up to this size.',
 	};
@@ -42,7 +45,7 @@ export interface SendOptions {
 export function readSendOptions(this: IExecuteFunctions): SendOptions {
 	const raw = this.getNodeParameter('options', 0, {}) as IDataObject;
 	return {
-		batchSize: Number(raw.batchSize ?? batchSizeOption(1).default),
+		batchSize: Number(raw.batchSize ?? DEFAULT_BATCH_SIZE),
 		dryRun: raw.dryRun === true,
 		timeout: Number(raw.timeout ?? timeoutOption.default),
 	};

@@ -13,6 +13,5 @@ export interface SendResult extends IDataObject {
 	encoding: TextMeasure['encoding'];
 	characters: number;
 	segments: number;
-	error?: string;
 	raw: IDataObject | null;
 }

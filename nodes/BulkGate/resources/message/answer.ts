@@ -59,7 +59,6 @@ export function entryOutcome(entry: IDataObject): RecipientOutcome {
 		.join(': ');
 	return {
 		accepted: false,
-		status,
 		message: `${meaning}${reason ? `: "${reason}"` : ''} (${status})`,
 		raw: entry,
 	};

@@ -58,7 +58,6 @@ function readList(body: unknown, recipients: Array<PreparedRecipient>): Recipien
 		if (id === -1) {
 			return {
 				accepted: false,
-				status: 'failed',
 				message: `${PROVIDER} did not accept the message to ${recipients[position].to} (it answered id -1)`,
 				raw: { id },
 			};
