@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	type IHookFunctions,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -8,7 +7,7 @@ import {
 } from 'n8n-workflow';
 import { webhookEndpoint } from '../shared/webhook/endpoint';
 import { webhookProperties } from '../shared/webhook/properties';
-import { activate, deactivate, isActivated } from '../shared/webhook/registration';
+import { webhookLifecycle } from '../shared/webhook/registration';
 import { runWebhook } from '../shared/webhook/runner';
 import { bulkTextMessageEvents } from './webhookEvents';
 
@@ -33,19 +32,7 @@ export class BulkTextMessageTrigger implements INodeType {
 		}),
 	};
 
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return isActivated.call(this);
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return activate.call(this);
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return deactivate.call(this);
-			},
-		},
-	};
+	webhookMethods = webhookLifecycle;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return runWebhook.call(this, bulkTextMessageEvents);

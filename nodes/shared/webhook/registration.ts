@@ -26,3 +26,18 @@ export function deactivate(this: IHookFunctions): boolean {
 	delete this.getWorkflowStaticData('node').webhookUrl;
 	return true;
 }
+
+/** The lifecycle both triggers give n8n; see the note at the top of this file. */
+export const webhookLifecycle = {
+	default: {
+		async checkExists(this: IHookFunctions): Promise<boolean> {
+			return isActivated.call(this);
+		},
+		async create(this: IHookFunctions): Promise<boolean> {
+			return activate.call(this);
+		},
+		async delete(this: IHookFunctions): Promise<boolean> {
+			return deactivate.call(this);
+		},
+	},
+};

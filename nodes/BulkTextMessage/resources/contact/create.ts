@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { defaultCountryCodeOption } from '../defaultCountryCodeOption';
 
 const show = { show: { resource: ['contact'], operation: ['create'] } };
 
@@ -67,16 +68,6 @@ export const contactCreateDescription: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: show,
-		options: [
-			{
-				displayName: 'Default Country Code',
-				name: 'defaultCountryCode',
-				type: 'string',
-				default: '',
-				placeholder: '+44',
-				description:
-					'Calling code put in front of a phone number written without one (a leading 0 is dropped)',
-			},
-		],
+		options: [defaultCountryCodeOption],
 	},
 ];

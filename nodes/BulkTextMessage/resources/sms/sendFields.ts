@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { batchSizeOption, dryRunOption, timeoutOption } from '../../../shared/options';
+import { defaultCountryCodeOption } from '../defaultCountryCodeOption';
 
 type SendOperation = 'send' | 'sendToMany' | 'sendMany';
 
@@ -12,19 +13,7 @@ const perItemNote: Record<SendOperation, string> = {
 /** The fields of the three send operations; they differ only in how items are merged. */
 export function sendFields(operation: SendOperation): INodeProperties[] {
 	const show = { show: { resource: ['sms'], operation: [operation] } };
-	const options: INodeProperties[] = [
-		{
-			displayName: 'Default Country Code',
-			name: 'defaultCountryCode',
-			type: 'string',
-			default: '',
-			placeholder: '+44',
-			description:
-				'Calling code put in front of numbers written without one (a leading 0 is dropped). Leave empty to require international numbers.',
-		},
-		dryRunOption,
-		timeoutOption,
-	];
+	const options: INodeProperties[] = [defaultCountryCodeOption, dryRunOption, timeoutOption];
 	if (operation !== 'send') options.unshift(batchSizeOption(10000));
 
 	return [
