@@ -9,7 +9,7 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { DeliveryError, type DeliveryFailure } from './deliveryFailure';
 import { InvalidInputError } from './invalidInput';
-import { requestWithRetry, type RetryPolicy } from './request';
+import { requestWithRetry } from './request';
 import type { TextMeasure } from './segments';
 import type { SendResult } from './sendResult';
 
@@ -49,7 +49,6 @@ export interface BatchedSend {
 	describeError: (body: unknown, httpCode: number) => string;
 	/** Tells the user how to find out what happened to a recipient whose send outcome is unknown. */
 	howToCheck: (recipient: PreparedRecipient) => string;
-	retryPolicy?: RetryPolicy;
 }
 
 interface Batch {
@@ -129,11 +128,9 @@ export async function executeBatchedSend(
 		const answer = await requestWithRetry.call(this, {
 			provider: send.provider,
 			credentialType: send.credentialType,
-			kind: 'send',
 			options: request,
 			describeError: send.describeError,
 			renewsToken: send.renewsToken,
-			policy: send.retryPolicy,
 		});
 		const outcomes = answer.ok ? readOutcomes(node, send, answer.response.body, batch.recipients) : answer.failure;
 		if (!Array.isArray(outcomes)) {

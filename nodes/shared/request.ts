@@ -8,24 +8,10 @@ import type {
 import { NodeApiError, sleep } from 'n8n-workflow';
 import type { DeliveryFailure } from './deliveryFailure';
 
-/** Sends may have been accepted when they fail this way, so they are never repeated. */
-export type RequestKind = 'send' | 'read';
-
-export interface RetryPolicy {
-	/** How many times a 429 answer is retried before giving up. */
-	rateLimitRetries: number;
-	/** How many times a read is retried after a 5xx or a network failure. */
-	readRetries: number;
-	baseDelayMs: number;
-	maxDelayMs: number;
-}
-
-export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-	rateLimitRetries: 6,
-	readRetries: 2,
-	baseDelayMs: 500,
-	maxDelayMs: 30_000,
-};
+/** 429 handling: up to 6 retries, waiting Retry-After or 0.5 s doubling, never more than 30 s. */
+const RATE_LIMIT_RETRIES = 6;
+const BASE_DELAY_MS = 500;
+const MAX_DELAY_MS = 30_000;
 
 /** Connection errors that happen before a request leaves this machine. */
 const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ERR_INVALID_URL']);
@@ -52,20 +38,18 @@ export function retryAfterMs(value: unknown, now = Date.now()): number | undefin
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-function backoffMs(attempt: number, policy: RetryPolicy): number {
-	return Math.min(policy.baseDelayMs * 2 ** attempt, policy.maxDelayMs);
+function backoffMs(attempt: number): number {
+	return Math.min(BASE_DELAY_MS * 2 ** attempt, MAX_DELAY_MS);
 }
 
 export interface GatewayRequest {
 	provider: string;
 	credentialType: string;
-	kind: RequestKind;
 	options: IHttpRequestOptions;
 	/** Turns the gateway's error body into a sentence for the user. */
 	describeError: (body: unknown, httpCode: number) => string;
 	/** The credential gets a token n8n can renew on a 401 (its preAuthentication). */
 	renewsToken: boolean;
-	policy?: RetryPolicy;
 }
 
 interface Attempt {
@@ -75,14 +59,14 @@ interface Attempt {
 }
 
 function fromStatus(status: number, body: unknown, headers: IDataObject, request: GatewayRequest): Attempt {
-	const { provider, kind } = request;
+	const { provider } = request;
 	if (status === 429) {
 		return {
 			failure: { kind: 'rateLimited', message: `${provider} kept answering 429 Too Many Requests` },
 			retryAfter: retryAfterMs(headers['retry-after']),
 		};
 	}
-	if (status >= 500 && kind === 'send') {
+	if (status >= 500) {
 		return { failure: { kind: 'outcomeUnknown', message: `${provider} answered HTTP ${status} to the send request` } };
 	}
 	return {
@@ -105,21 +89,15 @@ function fromThrown(error: unknown, request: GatewayRequest): Attempt | undefine
 		return { failure: { kind: 'notSent', message: `Could not connect to ${request.provider}: ${reason}` } };
 	}
 	const message = `The connection to ${request.provider} failed before an answer arrived: ${reason}`;
-	return { failure: { kind: request.kind === 'send' ? 'outcomeUnknown' : 'notSent', message } };
+	return { failure: { kind: 'outcomeUnknown', message } };
 }
 
-function retryDelay(attempt: Attempt, count: number, request: GatewayRequest, policy: RetryPolicy): number | undefined {
+/** Only a 429 is retried: it means the messages were not accepted. */
+function retryDelay(attempt: Attempt, count: number): number | undefined {
 	const { failure, retryAfter } = attempt;
-	if (failure.kind === 'rateLimited') {
-		if (count >= policy.rateLimitRetries) return undefined;
-		if (retryAfter !== undefined && retryAfter > policy.maxDelayMs) return undefined;
-		return retryAfter ?? backoffMs(count, policy);
-	}
-	const transient = failure.kind === 'notSent' || (failure.kind === 'rejected' && failure.httpCode >= 500);
-	if (request.kind === 'read' && transient && count < policy.readRetries) {
-		return backoffMs(count, policy);
-	}
-	return undefined;
+	if (failure.kind !== 'rateLimited' || count >= RATE_LIMIT_RETRIES) return undefined;
+	if (retryAfter !== undefined && retryAfter > MAX_DELAY_MS) return undefined;
+	return retryAfter ?? backoffMs(count);
 }
 
 export type GatewayAnswer =
@@ -127,15 +105,14 @@ export type GatewayAnswer =
 	| { ok: false; failure: DeliveryFailure };
 
 /**
- * One authenticated request with the package's retry rules: 429 waits (Retry-After, else capped
- * exponential backoff) and tries again; reads also retry 5xx and network failures; a send that
- * may have reached the gateway is never repeated. Expected failures come back as `failure`.
+ * One authenticated send request with the package's retry rules: 429 waits (Retry-After, else
+ * capped exponential backoff) and tries again; a request that may have reached the gateway (5xx,
+ * timeout, dropped connection) is never repeated. Expected failures come back as `failure`.
  */
 export async function requestWithRetry(
 	this: IExecuteFunctions,
 	request: GatewayRequest,
 ): Promise<GatewayAnswer> {
-	const policy = request.policy ?? DEFAULT_RETRY_POLICY;
 	// Statuses come back as responses so Retry-After stays readable. A 401 was not accepted: that
 	// one request is repeated with statuses thrown, which is how n8n refreshes the token.
 	let statusesThrown = false;
@@ -165,7 +142,7 @@ export async function requestWithRetry(
 			attempt = fromThrown(error, request);
 			if (!attempt) throw new NodeApiError(this.getNode(), error as JsonObject);
 		}
-		const delay = retryDelay(attempt, count, request, policy);
+		const delay = retryDelay(attempt, count);
 		if (delay === undefined) return { ok: false, failure: attempt.failure };
 		await sleep(delay);
 	}

@@ -132,7 +132,6 @@ export async function executeGroupSend(
 	const answer = await requestWithRetry.call(this, {
 		provider: PROVIDER,
 		credentialType: CREDENTIAL_TYPE,
-		kind: 'send',
 		options: http,
 		describeError,
 		renewsToken: false,
