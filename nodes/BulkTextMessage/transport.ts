@@ -8,9 +8,9 @@ import type {
 	INodeExecutionData,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 import { DeliveryError } from '../shared/deliveryFailure';
-import { InvalidInputError } from '../shared/invalidInput';
+import { itemInputError } from '../shared/invalidInput';
 import { isObject } from '../shared/json';
 import { toE164 } from '../shared/phone';
 
@@ -126,12 +126,7 @@ export async function normalizeContactPhone(
 	try {
 		body.main_phone = toE164(body.main_phone, 'Phone', defaultCountryCode);
 	} catch (error) {
-		const itemIndex = this.getItemIndex();
-		if (!(error instanceof InvalidInputError)) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-		throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: ${error.message}`, {
-			itemIndex,
-			description: `${error.hint} The contact was not created.`,
-		});
+		throw itemInputError(this.getNode(), this.getItemIndex(), error, 'The contact was not created.');
 	}
 	return requestOptions;
 }

@@ -8,10 +8,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { DeliveryError, type DeliveryFailure } from './deliveryFailure';
-import { InvalidInputError } from './invalidInput';
+import { itemInputError } from './invalidInput';
 import { requestWithRetry } from './request';
 import type { TextMeasure } from './segments';
-import type { SendResult } from './sendResult';
+import { errorItem, sendResult, type SendResult } from './sendResult';
 
 /** A validated recipient, ready to be merged into a request with others of its group. */
 export interface PreparedRecipient {
@@ -78,34 +78,14 @@ export async function executeBatchedSend(
 	const continueOnFail = this.continueOnFail();
 	const itemCount = this.getInputData().length;
 	const output: INodeExecutionData[] = new Array(itemCount);
-	const result = (recipient: PreparedRecipient, fields: Partial<SendResult>): SendResult => ({
-		provider: send.provider,
-		messageId: null,
-		externalId: recipient.externalId,
-		to: recipient.to,
-		status: 'pending',
-		accepted: false,
-		scheduledAt: recipient.scheduledAt,
-		encoding: recipient.measure.encoding,
-		characters: recipient.measure.characters,
-		segments: recipient.measure.segments,
-		raw: null,
-		...fields,
-	});
-
-	/** n8n's error item: `{error}` in the JSON is what routes it to the node's error output. */
+	const result = (recipient: PreparedRecipient, fields: Partial<SendResult>) =>
+		sendResult(send.provider, recipient, fields);
 	const fail = (itemIndex: number, error: NodeApiError | NodeOperationError): void => {
 		if (!continueOnFail) throw error;
-		output[itemIndex] = { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
+		output[itemIndex] = errorItem(error, itemIndex);
 	};
-
 	const toItemError = (itemIndex: number, error: unknown) =>
-		error instanceof InvalidInputError
-			? new NodeOperationError(node, `Item ${itemIndex}: ${error.message}`, {
-					itemIndex,
-					description: `${error.hint} Nothing was sent for this item.`,
-				})
-			: new NodeOperationError(node, error as Error, { itemIndex });
+		itemInputError(node, itemIndex, error, 'Nothing was sent for this item.');
 
 	let batchCount = 0;
 	let acceptedSoFar = 0;

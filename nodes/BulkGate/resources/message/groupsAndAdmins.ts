@@ -8,10 +8,10 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { RecipientOutcome } from '../../../shared/batchSend';
 import { DeliveryError, type DeliveryFailure } from '../../../shared/deliveryFailure';
-import { InvalidInputError } from '../../../shared/invalidInput';
+import { InvalidInputError, itemInputError } from '../../../shared/invalidInput';
 import { requestWithRetry } from '../../../shared/request';
 import type { TextMeasure } from '../../../shared/segments';
-import type { SendResult } from '../../../shared/sendResult';
+import { errorItem, sendResult, type SendResult } from '../../../shared/sendResult';
 import { credentialBaseUrl } from '../../../shared/credentialBaseUrl';
 import type { SendOptions } from '../../../shared/options';
 import { CREDENTIAL_TYPE, ENDPOINTS, PROVIDER, describeError } from '../../transport';
@@ -70,36 +70,14 @@ export function prepareGroupSend(this: IExecuteFunctions, requestFields: IDataOb
 	try {
 		return { ok: true, request: readRequest.call(this, requestFields) };
 	} catch (error) {
-		const failure =
-			error instanceof InvalidInputError
-				? new NodeOperationError(this.getNode(), `Item ${ITEM}: ${error.message}`, {
-						itemIndex: ITEM,
-						description: `${error.hint} Nothing was sent to the ${WHO}.`,
-					})
-				: new NodeOperationError(this.getNode(), error as Error, { itemIndex: ITEM });
+		const failure = itemInputError(this.getNode(), ITEM, error, `Nothing was sent to the ${WHO}.`);
 		if (!this.continueOnFail()) throw failure;
-		return {
-			ok: false,
-			item: { json: { error: failure.message }, error: failure, pairedItem: { item: ITEM } },
-		};
+		return { ok: false, item: errorItem(failure, ITEM) };
 	}
 }
 
 function result(request: GroupRequest, fields: Partial<SendResult>): SendResult {
-	return {
-		provider: PROVIDER,
-		messageId: null,
-		externalId: null,
-		to: request.label,
-		status: 'pending',
-		accepted: false,
-		scheduledAt: request.scheduledAt,
-		encoding: request.measure.encoding,
-		characters: request.measure.characters,
-		segments: request.measure.segments,
-		raw: null,
-		...fields,
-	};
+	return sendResult(PROVIDER, { ...request, to: request.label, externalId: null }, fields);
 }
 
 /** Sends the groups-and-admins request (never twice) and returns one item per recipient BulkGate reports. */
@@ -124,10 +102,9 @@ export async function executeGroupSend(
 		return [{ json: { ...result(request, { status: 'dryRun' }), request: shown }, pairedItem: paired }];
 	}
 
-	/** As in the shared pipeline: `{error}` in the JSON routes the item to the error output. */
 	const fail = (error: NodeApiError): INodeExecutionData => {
 		if (!this.continueOnFail()) throw error;
-		return { json: { error: error.message }, error, pairedItem: paired };
+		return errorItem(error, ITEM);
 	};
 	const answer = await requestWithRetry.call(this, {
 		provider: PROVIDER,
