@@ -3,8 +3,8 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { startWebhookServer } = require('../../.bench/test/webhook/harness.js');
-const { BulkGateTrigger } = require('../../.bench/nodes/BulkGate/BulkGateTrigger.node.js');
+const { startWebhookServer } = require('../../.scripts-build/test/webhook/harness.js');
+const { BulkGateTrigger } = require('../../.scripts-build/nodes/BulkGate/BulkGateTrigger.node.js');
 
 const COUNT = 10_000;
 const pad = (value) => String(value).padStart(2, '0');

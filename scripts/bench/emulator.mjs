@@ -4,9 +4,9 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { startEmulator } = require('../../.bench/test/emulator/server.js');
-const { BulkTextMessageEmulator } = require('../../.bench/test/emulator/bulkTextMessage.js');
-const { BulkGateEmulator } = require('../../.bench/test/emulator/bulkGate.js');
+const { startEmulator } = require('../../.scripts-build/test/emulator/server.js');
+const { BulkTextMessageEmulator } = require('../../.scripts-build/test/emulator/bulkTextMessage.js');
+const { BulkGateEmulator } = require('../../.scripts-build/test/emulator/bulkGate.js');
 
 const bulkTextMessage = new BulkTextMessageEmulator();
 const bulkGate = new BulkGateEmulator();

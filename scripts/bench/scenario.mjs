@@ -3,8 +3,8 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { runNode, shutdownEngine } = require('../../.bench/test/helpers/engine.js');
-const { CredentialStore } = require('../../.bench/test/helpers/credentialsHelper.js');
+const { runNode, shutdownEngine } = require('../../.scripts-build/test/helpers/engine.js');
+const { CredentialStore } = require('../../.scripts-build/test/helpers/credentialsHelper.js');
 
 const spec = JSON.parse(process.argv[2]);
 const TEXT = 'Your order has shipped. Track it in the app.';
