@@ -1,0 +1,376 @@
+// End-to-end suite in a real n8n (npm run test:e2e [-- --n8n 2.8.4]).
+// Installs n8n once into the e2e cache, installs this package from `npm pack` the way n8n's
+// community node installer does, runs every example workflow with `n8n execute` against the
+// sandbox gateways, then starts n8n and drives the triggers, the Public API and the credential
+// tests over HTTP. Everything listens on 127.0.0.1. Prints a pass/fail table; exits 1 on a failure.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { NEWEST_N8N, N8n, installN8n, installPackage } from './n8n/instance.mjs';
+import { PACKAGE, TRIGGER_TOKEN, loadExamples, prepare, sandboxCredentials, triggerOf, webhookUrl } from './n8n/workflows.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const require = createRequire(import.meta.url);
+const argv = process.argv.slice(2);
+const version = argv.includes('--n8n') ? argv[argv.indexOf('--n8n') + 1] : (process.env.N8N_E2E_VERSION ?? NEWEST_N8N);
+const port = Number(process.env.N8N_E2E_PORT ?? 15678);
+
+const rows = [];
+let failed = false;
+/** One row of the final table; after a failure the remaining checks are skipped. */
+async function check(name, run) {
+	if (failed) {
+		rows.push([name, 'skipped', '']);
+		return undefined;
+	}
+	const started = Date.now();
+	try {
+		const detail = await run();
+		rows.push([name, 'pass', `${detail ?? ''} (${((Date.now() - started) / 1000).toFixed(1)} s)`]);
+		console.log(`ok   ${name}: ${detail ?? ''}`);
+		return detail;
+	} catch (error) {
+		failed = true;
+		rows.push([name, 'FAIL', error.message.split('\n')[0]]);
+		console.error(`FAIL ${name}\n${error.stack}`);
+		return undefined;
+	}
+}
+
+function assert(condition, message) {
+	if (!condition) throw new Error(message);
+}
+
+const outputOf = (run, node) => run.data.resultData.runData[node]?.[0]?.data?.main?.[0]?.map((item) => item.json) ?? [];
+
+/** A run succeeded, and every node of this package in it produced items without errors. */
+function assertClean(run, workflow) {
+	assert(run.status === 'success', `status ${run.status}: ${run.data.resultData.error?.message ?? ''}`);
+	for (const node of workflow.nodes.filter((n) => n.type.startsWith(`${PACKAGE}.`))) {
+		const items = outputOf(run, node.name);
+		assert(items.length > 0, `${node.name} output no items`);
+		const error = items.find((item) => item.error);
+		assert(!error, `${node.name}: ${error?.error}`);
+		const refused = items.find((item) => item.accepted === false);
+		assert(!refused, `${node.name}: not accepted: ${JSON.stringify(refused)}`);
+	}
+}
+
+/** Every resource/operation pair the action nodes offer, from their descriptions. */
+function allOperations() {
+	const pairs = [];
+	for (const file of ['BulkTextMessage/BulkTextMessage.node.js', 'BulkGate/BulkGate.node.js']) {
+		const [NodeClass] = Object.values(require(join(root, 'dist/nodes', file)));
+		const { name, properties } = new NodeClass().description;
+		for (const property of properties.filter((p) => p.name === 'operation')) {
+			for (const resource of property.displayOptions.show.resource) {
+				for (const option of property.options) pairs.push(`${name}: ${resource} → ${option.value}`);
+			}
+		}
+	}
+	return pairs;
+}
+
+function operationsIn(workflow, run) {
+	return workflow.nodes
+		.filter((node) => run.data.resultData.runData[node.name] && /\.(bulkTextMessage|bulkGate)$/.test(node.type))
+		.map((node) => `${node.type.split('.')[1]}: ${node.parameters.resource} → ${node.parameters.operation}`);
+}
+
+/** Example-specific expectations, beyond a clean run. */
+const expectations = {
+	'bulktextmessage-send-and-look-up': (run) => {
+		const [sent] = outputOf(run, 'Send SMS');
+		assert(outputOf(run, 'Get SMS by ID')[0]?.id === sent.messageId, 'Get SMS by ID did not return the sent message');
+		assert(outputOf(run, 'Get SMS by External ID')[0]?.external_id === 6001, 'Get by External ID did not find order 6001');
+		const recent = outputOf(run, 'Recent SMS');
+		assert(recent.length >= 1 && recent.length <= 5, `Recent SMS returned ${recent.length} (limit 5)`);
+		return `sent #${sent.messageId}, found by ID and external ID, ${recent.length} recent`;
+	},
+	'bulktextmessage-send-to-many': (run, sandbox) => {
+		const items = outputOf(run, 'Send to Many');
+		const numbers = sandbox.bulkTextMessage.messages.slice(-items.length).map((m) => m.number);
+		assert(numbers.every((n) => /^\+44\d{10}$/.test(n)), `numbers not normalised: ${numbers}`);
+		return `${items.length} accepted, numbers ${numbers.join(' ')}`;
+	},
+	'bulktextmessage-personalised-texts': (run, sandbox) => {
+		const items = outputOf(run, 'Send Many');
+		const texts = sandbox.bulkTextMessage.messages.slice(-items.length).map((m) => m.content);
+		assert(texts[0].startsWith('Hi Ann,') && texts[2].startsWith('Hi Cora,'), `texts: ${texts}`);
+		return `${items.length} accepted, each with its own text`;
+	},
+	'bulktextmessage-contacts': (run) => {
+		const created = outputOf(run, 'Create Contact');
+		const read = outputOf(run, 'Get Contact');
+		assert(created.length === 2 && read.map((c) => c.id).join() === created.map((c) => c.id).join(), 'Get Contact ≠ Create Contact');
+		assert(read[1].main_phone === '+447700900402', `default country code not applied: ${read[1].main_phone}`);
+		const groups = outputOf(run, 'Contact Groups');
+		assert(groups.length === 3, `${groups.length} contact groups, expected 3`);
+		return `2 created and read back, ${outputOf(run, 'All Contacts').length} listed, ${groups.length} groups`;
+	},
+	'bulkgate-check-credit-and-notify': (run) => {
+		const [balance] = outputOf(run, 'Credit Balance');
+		assert(typeof balance.credit === 'number', 'no credit in the balance');
+		return `credit ${balance.credit}, ${outputOf(run, 'Send Transactional').length} transactional accepted`;
+	},
+	'bulkgate-send-promotional': (run) => `${outputOf(run, 'Send Promotional').length} promotional accepted`,
+};
+
+/** The example with its recipients node replaced by 1,000 generated recipients. */
+function thousandRecipients(example, id, phone) {
+	const code = `return Array.from({ length: 1000 }, (_, i) => ({ json: { phone: ${phone}, orderId: 900000 + i, firstName: 'Customer ' + i, code: 'C' + i } }));`;
+	const nodes = example.workflow.nodes.map((node) =>
+		node.name === 'Customers' ? { ...node, parameters: { jsCode: code } } : node,
+	);
+	return prepare(id, { ...example.workflow, name: `${example.workflow.name} (1,000 recipients)`, nodes });
+}
+
+async function main() {
+	const cache = process.env.BULK_SMS_E2E_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(process.env.HOME, '.cache'), 'n8n-nodes-bulk-sms-e2e');
+	const work = join(cache, `e2e-run-${version}`);
+	rmSync(work, { recursive: true, force: true });
+	mkdirSync(join(work, 'import'), { recursive: true });
+	console.log(`e2e: n8n ${version}, work folder ${work}`);
+
+	const suiteStarted = Date.now();
+	let install;
+	await check(`install n8n ${version} (reused when cached)`, () => {
+		install = installN8n(version);
+		return `${install.dir} in ${install.seconds.toFixed(0)} s`;
+	});
+	if (!install) return report(suiteStarted);
+
+	spawnSync('npx', ['tsc', '-p', 'tsconfig.scripts.json'], { cwd: root, stdio: 'inherit' });
+	const { Sandbox, SANDBOX_ACCOUNT } = require(join(root, '.scripts-build/test/emulator/sandbox.js'));
+	const n8nUrl = `http://127.0.0.1:${port}`;
+	const examples = loadExamples(root);
+	const byName = Object.fromEntries(examples.map((example) => [example.name, example]));
+	const btmTrigger = byName['bulktextmessage-status-updates'];
+	const bgTrigger = byName['bulkgate-delivery-reports'];
+	const sandbox = await new Sandbox({
+		reportTargets: { bulkTextMessage: webhookUrl(n8nUrl, btmTrigger), bulkGate: webhookUrl(n8nUrl, bgTrigger) },
+	}).start();
+	const n8n = new N8n({ install, home: join(work, 'home'), port });
+	const stopAll = async () => {
+		await n8n.stop();
+		await sandbox.close();
+	};
+	process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
+
+	try {
+		await check('package installed from npm pack into .n8n/nodes', () => installPackage(root, n8n.home, work));
+
+		const btmThousand = thousandRecipients(byName['bulktextmessage-send-to-many'], 'e2e-btm-1000', "'+44 7700 ' + String(900000 + i)");
+		const bgThousand = thousandRecipients(byName['bulkgate-send-promotional'], 'e2e-bg-1000', "'+420 777 ' + String(100000 + i)");
+		const all = [...examples, btmThousand, bgThousand];
+		await check('credentials and workflows imported', async () => {
+			writeFileSync(join(work, 'credentials.json'), JSON.stringify(sandboxCredentials(sandbox, SANDBOX_ACCOUNT)));
+			await n8n.cliOrThrow('import:credentials', `--input=${join(work, 'credentials.json')}`);
+			for (const { name, workflow } of all) writeFileSync(join(work, 'import', `${name}.json`), JSON.stringify(workflow));
+			await n8n.cliOrThrow('import:workflow', '--separate', `--input=${join(work, 'import')}`);
+			return `2 credentials, ${all.length} workflows`;
+		});
+
+		const covered = new Set();
+		for (const example of examples.filter((e) => !triggerOf(e))) {
+			await check(`execute ${example.name}`, async () => {
+				const run = await n8n.execute(example.workflow.id);
+				assertClean(run, example.workflow);
+				for (const operation of operationsIn(example.workflow, run)) covered.add(operation);
+				return expectations[example.name]?.(run, sandbox) ?? 'clean run';
+			});
+		}
+		await check('every operation of both nodes ran', () => {
+			const missing = allOperations().filter((operation) => !covered.has(operation));
+			assert(missing.length === 0, `never ran: ${missing.join(', ')}`);
+			return `${covered.size} operations`;
+		});
+
+		const counted = async (example, paths) => {
+			const before = sandbox.requestCounts();
+			const run = await n8n.execute(example.workflow.id);
+			assertClean(run, example.workflow);
+			const after = sandbox.requestCounts();
+			// Keys are `METHOD /path STATUS`; a key without the status sums every answer.
+			const sum = (counts, key) =>
+				Object.entries(counts).reduce((total, [k, n]) => (k === key || k.startsWith(`${key} `) ? total + n : total), 0);
+			const delta = Object.fromEntries(paths.map((key) => [key, sum(after, key) - sum(before, key)]));
+			return { run, delta };
+		};
+		const TO_MANY = 'POST /api/v1/sms/to_many';
+		const TOKEN = 'POST /api/v1/oauth/access_token';
+		const PROMOTIONAL = 'POST /api/2.0/advanced/promotional';
+		await check('BulkTextMessage Send to Many, 1,000 recipients', async () => {
+			const { run, delta } = await counted(btmThousand, [TO_MANY, TOKEN]);
+			const accepted = outputOf(run, 'Send to Many').filter((item) => item.accepted).length;
+			assert(accepted === 1000, `${accepted} of 1,000 accepted`);
+			assert(delta[TO_MANY] === 2, `${delta[TO_MANY]} to_many requests, expected 2`);
+			return `1,000 accepted in ${delta[TO_MANY]} requests, ${delta[TOKEN]} token exchanges`;
+		});
+		await check('BulkGate Send Promotional, 1,000 recipients', async () => {
+			const { run, delta } = await counted(bgThousand, [PROMOTIONAL]);
+			const accepted = outputOf(run, 'Send Promotional').filter((item) => item.accepted).length;
+			assert(accepted === 1000, `${accepted} of 1,000 accepted`);
+			assert(delta[PROMOTIONAL] === 2, `${delta[PROMOTIONAL]} promotional requests, expected 2`);
+			return `1,000 accepted in ${delta[PROMOTIONAL]} requests`;
+		});
+		await check('token expires in the middle of a 1,000-recipient send', async () => {
+			const stored = sandbox.bulkTextMessage.messages.length;
+			sandbox.bulkTextMessage.expireTokensAfter(1);
+			const { run, delta } = await counted(btmThousand, [TO_MANY, `${TO_MANY} 200`, `${TO_MANY} 401`, TOKEN]);
+			const newMessages = sandbox.bulkTextMessage.messages.slice(stored);
+			const distinct = new Set(newMessages.map((m) => m.external_id)).size;
+			assert(outputOf(run, 'Send to Many').filter((item) => item.accepted).length === 1000, 'not all accepted');
+			assert(delta[TOKEN] === 1, `${delta[TOKEN]} token exchanges, expected 1 renewal`);
+			assert(delta[`${TO_MANY} 200`] === 2, `${delta[`${TO_MANY} 200`]} to_many requests accepted, expected 2`);
+			assert(delta[`${TO_MANY} 401`] >= 1, 'no to_many request met the expired token');
+			assert(newMessages.length === 1000 && distinct === 1000, `${newMessages.length} stored, ${distinct} distinct`);
+			return `1 renewal; to_many: 2 accepted, ${delta[`${TO_MANY} 401`]} refused with 401 (never stored); 1,000 stored once each`;
+		});
+
+		await check('trigger workflows published, n8n started', async () => {
+			for (const example of [btmTrigger, bgTrigger]) await n8n.cliOrThrow('publish:workflow', `--id=${example.workflow.id}`);
+			const started = Date.now();
+			await n8n.start();
+			await n8n.setUpOwner();
+			return `up in ${((Date.now() - started) / 1000).toFixed(1)} s, owner and API key created`;
+		});
+
+		await check('every node and credential of the package is loaded', async () => {
+			const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+			const nodeTypes = (await n8n.rest('GET', '/types/nodes.json')).json.map((n) => n.name);
+			const credentialTypes = (await n8n.rest('GET', '/types/credentials.json')).json.map((c) => c.name);
+			const expectedNodes = pkg.n8n.nodes.map((file) => {
+				const [NodeClass] = Object.values(require(join(root, file)));
+				return `${PACKAGE}.${new NodeClass().description.name}`;
+			});
+			const expectedCredentials = pkg.n8n.credentials.map((file) => {
+				const [CredentialClass] = Object.values(require(join(root, file)));
+				return new CredentialClass().name;
+			});
+			const missing = [
+				...expectedNodes.filter((name) => !nodeTypes.includes(name)),
+				...expectedCredentials.filter((name) => !credentialTypes.includes(name)),
+			];
+			assert(missing.length === 0, `missing in n8n: ${missing.join(', ')}`);
+			return `${expectedNodes.join(', ')}; ${expectedCredentials.join(', ')}`;
+		});
+
+		for (const [type, right, wrong] of [
+			['bulkTextMessageApi', SANDBOX_ACCOUNT.bulkTextMessage, { clientSecret: 'not-the-secret' }],
+			['bulkGateApi', SANDBOX_ACCOUNT.bulkGate, { applicationToken: 'not-the-token' }],
+		]) {
+			await check(`credential test ${type}: right and wrong secret`, async () => {
+				const stored = sandboxCredentials(sandbox, SANDBOX_ACCOUNT).find((c) => c.type === type);
+				const test = async (data) =>
+					(await n8n.rest('POST', '/rest/credentials/test', { credentials: { ...stored, data: { ...stored.data, ...data } } })).json?.data;
+				const good = await test(right);
+				const bad = await test(wrong);
+				assert(good?.status === 'OK', `right secret: ${JSON.stringify(good)}`);
+				assert(bad?.status === 'Error', `wrong secret: ${JSON.stringify(bad)}`);
+				return `OK; wrong: "${bad.message}"`;
+			});
+		}
+
+		await checkTriggers(n8n, sandbox, { btmTrigger, bgTrigger, n8nUrl });
+	} finally {
+		await stopAll();
+	}
+
+	report(suiteStarted);
+}
+
+function report(suiteStarted) {
+	const width = Math.max(...rows.map(([name]) => name.length));
+	console.log(`\nn8n-nodes-bulk-sms end-to-end, n8n ${version} (${((Date.now() - suiteStarted) / 1000).toFixed(0)} s)`);
+	for (const [name, result, detail] of rows) console.log(`${result.padEnd(7)} ${name.padEnd(width)}  ${detail}`);
+	console.log(failed ? '\nE2E FAILED' : `\nE2E PASSED: ${rows.length} checks`);
+	process.exitCode = failed ? 1 : 0;
+}
+
+/** Executions of a workflow, newest first, with their data, once `count` of them have finished. */
+async function executions(n8n, workflowId, count) {
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		const { data } = await n8n.api(`/executions?workflowId=${workflowId}&includeData=true&limit=250`);
+		if (data.length >= count && data.every((e) => e.finished || e.status !== 'running')) return data;
+		if (Date.now() > deadline) throw new Error(`${data.length} executions of ${workflowId}, expected ${count}`);
+		await sleep(250);
+	}
+}
+
+const triggerItems = (execution, example) =>
+	execution.data.resultData.runData[triggerOf(example).name][0].data.main[0].map((item) => item.json);
+
+async function checkTriggers(n8n, sandbox, { btmTrigger, bgTrigger, n8nUrl }) {
+	const send = async (url, init = {}) => (await fetch(url, init)).status;
+	const postJson = (body) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	const bgUrl = webhookUrl(n8nUrl, bgTrigger);
+	const btmUrl = webhookUrl(n8nUrl, btmTrigger);
+	let bgSeen = 0;
+	let btmSeen = 0;
+	const expectRun = async (example, seen, status, expected, describe) => {
+		assert(status === 200, `webhook answered ${status}`);
+		const [newest] = await executions(n8n, example.workflow.id, seen + 1);
+		const items = triggerItems(newest, example);
+		assert(newest.status === 'success', `execution ${newest.id} ${newest.status}`);
+		const events = items.map((item) => item.event).join(',');
+		assert(events === expected, `events ${events}, expected ${expected}`);
+		return describe(items, newest);
+	};
+
+	await check('BulkGate Trigger: GET single delivery report', async () => {
+		const query = new URLSearchParams({ status: '1', smsID: 'e2e-single', to: '420777000001', date: '2611211007;2611211011' });
+		const status = await send(`${bgUrl}&${query}`);
+		return await expectRun(bgTrigger, bgSeen++, status, 'delivered', ([item]) => `execution with ${item.messageId}, deliveredAt ${item.deliveredAt}`);
+	});
+	await check('BulkGate Trigger: POST bulk delivery reports', async () => {
+		const reports = [
+			{ status: '1', smsID: 'e2e-b1', to: '420777000002' },
+			{ status: '3', smsID: 'e2e-b2', to: '420777000003' },
+			{ status: '10', from: '420777000004', text: 'STOP' },
+		];
+		const status = await send(bgUrl, postJson(reports));
+		return await expectRun(bgTrigger, bgSeen++, status, 'delivered,failed,inbound', (items) => `1 execution, ${items.length} items`);
+	});
+	await check('BulkTextMessage Trigger: POST status change', async () => {
+		const sms = { id: 4711, number: '+447700900123', content: 'Hi', direction: 'sending', status: 'delivered', external_id: 5001 };
+		const status = await send(btmUrl, postJson(sms));
+		return await expectRun(btmTrigger, btmSeen++, status, 'delivered', ([item]) => `message ${item.messageId}, external ID ${item.externalId}`);
+	});
+	await check('inbound SMS through the sandbox, both gateways', async () => {
+		const btm = await sandbox.receive('bulkTextMessage', '+447700900555', 'Is my order ready?');
+		const bg = await sandbox.receive('bulkGate', '+420777000555', 'YES');
+		await expectRun(btmTrigger, btmSeen++, btm.answer, 'inbound', () => '');
+		await expectRun(bgTrigger, bgSeen++, bg.answer, 'inbound', () => '');
+		return 'one inbound execution each';
+	});
+	await check('wrong secret: 401 and no execution', async () => {
+		const wrong = [
+			await send(webhookUrl(n8nUrl, bgTrigger, 'wrong'), postJson([{ status: '1', smsID: 'x' }])),
+			await send(webhookUrl(n8nUrl, btmTrigger, null), postJson({ id: 1, status: 'delivered' })),
+			await send(`${webhookUrl(n8nUrl, bgTrigger, null)}?token=${TRIGGER_TOKEN}x&status=1`),
+		];
+		assert(wrong.every((status) => status === 401), `answers ${wrong}`);
+		await sleep(1000);
+		const bg = await executions(n8n, bgTrigger.workflow.id, bgSeen);
+		const btm = await executions(n8n, btmTrigger.workflow.id, btmSeen);
+		assert(bg.length === bgSeen && btm.length === btmSeen, `executions ${bg.length}/${btm.length}, expected ${bgSeen}/${btmSeen}`);
+		return `answers ${wrong.join(', ')}; executions unchanged`;
+	});
+	await check('sandbox delivery reports of every send fire the triggers', async () => {
+		const deliveries = await sandbox.deliverReports();
+		for (const { answer } of deliveries) assert(answer === 200, `webhook answered ${answer}`);
+		const [btm, bg] = deliveries.map((d) => d.reports);
+		const [btmRun] = await executions(n8n, btmTrigger.workflow.id, ++btmSeen);
+		const [bgRun] = await executions(n8n, bgTrigger.workflow.id, ++bgSeen);
+		assert(triggerItems(btmRun, btmTrigger).length === btm, `BulkTextMessage: ${triggerItems(btmRun, btmTrigger).length} items of ${btm}`);
+		assert(triggerItems(bgRun, bgTrigger).length === bg, `BulkGate: ${triggerItems(bgRun, bgTrigger).length} items of ${bg}`);
+		return `BulkTextMessage ${btm} reports, BulkGate ${bg} reports, one execution each`;
+	});
+}
+
+await main();
