@@ -4,7 +4,7 @@
 // sandbox gateways, then starts n8n and drives the triggers, the Public API and the credential
 // tests over HTTP. Everything listens on 127.0.0.1. Prints a pass/fail table; exits 1 on a failure.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -132,7 +132,7 @@ async function main() {
 	const cache = process.env.BULK_SMS_E2E_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(process.env.HOME, '.cache'), 'n8n-nodes-bulk-sms-e2e');
 	const work = join(cache, `e2e-run-${version}`);
 	rmSync(work, { recursive: true, force: true });
-	mkdirSync(join(work, 'import'), { recursive: true });
+	mkdirSync(work, { recursive: true });
 	console.log(`e2e: n8n ${version}, work folder ${work}`);
 
 	const suiteStarted = Date.now();
@@ -158,6 +158,7 @@ async function main() {
 		await n8n.stop();
 		await sandbox.close();
 	};
+	process.on('exit', () => n8n.kill());
 	process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
 
 	try {
@@ -167,10 +168,7 @@ async function main() {
 		const bgThousand = thousandRecipients(byName['bulkgate-send-promotional'], 'e2e-bg-1000', "'+420 777 ' + String(100000 + i)");
 		const all = [...examples, btmThousand, bgThousand];
 		await check('credentials and workflows imported', async () => {
-			writeFileSync(join(work, 'credentials.json'), JSON.stringify(sandboxCredentials(sandbox, SANDBOX_ACCOUNT)));
-			await n8n.cliOrThrow('import:credentials', `--input=${join(work, 'credentials.json')}`);
-			for (const { name, workflow } of all) writeFileSync(join(work, 'import', `${name}.json`), JSON.stringify(workflow));
-			await n8n.cliOrThrow('import:workflow', '--separate', `--input=${join(work, 'import')}`);
+			await n8n.importAll(sandboxCredentials(sandbox, SANDBOX_ACCOUNT), all, join(work, 'import'));
 			return `2 credentials, ${all.length} workflows`;
 		});
 

@@ -99,6 +99,17 @@ export class N8n {
 		return result;
 	}
 
+	/** Imports credentials and workflows through the CLI, as files written to `folder`. */
+	async importAll(credentials, workflows, folder) {
+		mkdirSync(join(folder, 'workflows'), { recursive: true });
+		writeFileSync(join(folder, 'credentials.json'), JSON.stringify(credentials));
+		await this.cliOrThrow('import:credentials', `--input=${join(folder, 'credentials.json')}`);
+		for (const { name, workflow } of workflows) {
+			writeFileSync(join(folder, 'workflows', `${name}.json`), JSON.stringify(workflow));
+		}
+		await this.cliOrThrow('import:workflow', '--separate', `--input=${join(folder, 'workflows')}`);
+	}
+
 	/** `n8n execute --rawOutput`: the run JSON comes after the log lines, from the first line that is `{`. */
 	async execute(workflowId) {
 		const { code, stdout, stderr } = await this.cli('execute', `--id=${workflowId}`, '--rawOutput');
@@ -122,6 +133,17 @@ export class N8n {
 			const code = await Promise.race([exited, sleep(200).then(() => undefined)]);
 			if (code !== undefined) throw new Error(`n8n start exited (${code}); see ${logFile}`);
 			if (Date.now() > deadline) throw new Error(`n8n did not come up in 3 minutes; see ${logFile}`);
+		}
+	}
+
+	/** For process exit: ends the server and its task runner at once. */
+	kill() {
+		if (this.server?.exitCode === null) {
+			try {
+				process.kill(-this.server.pid, 'SIGKILL');
+			} catch {
+				// already gone
+			}
 		}
 	}
 

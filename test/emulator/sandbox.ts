@@ -14,6 +14,8 @@ export interface SandboxOptions {
 	reportTargets?: ReportTargets;
 	/** Post delivery reports this long after a send; without it, only when deliverReports() is called. */
 	reportDelayMs?: number;
+	/** Told of every post to a webhook. */
+	onDelivery?: (delivery: Delivery & { service: Service }) => void;
 }
 
 export interface Delivery {
@@ -88,7 +90,11 @@ export class Sandbox {
 	}
 
 	async start(): Promise<this> {
-		this.emulator = await startEmulator([this.watch(this.bulkTextMessage), this.watch(this.bulkGate)]);
+		this.emulator = await startEmulator([
+			this.controls(),
+			this.watch(this.bulkTextMessage),
+			this.watch(this.bulkGate),
+		]);
 		return this;
 	}
 
@@ -163,7 +169,31 @@ export class Sandbox {
 		if (!target || reports.length === 0) return { reports: 0, answer: 'nothing to post' };
 		const delivery = { service, reports: reports.length, answer: await post(target, body) };
 		this.deliveries.push(delivery);
+		this.options.onDelivery?.(delivery);
 		return delivery;
+	}
+
+	/** `POST /_sandbox/inbound` with JSON `{service, from, text}`: an SMS arrives at that gateway. */
+	private controls(): ServiceHandler {
+		return {
+			name: 'sandbox',
+			handle: ({ method, path, body }: EmulatorRequest): EmulatorResponse | undefined => {
+				if (path !== '/_sandbox/inbound') return undefined;
+				const { service, from, text } = (body ?? {}) as Record<string, unknown>;
+				const isService = service === 'bulkTextMessage' || service === 'bulkGate';
+				if (method !== 'POST' || !isService || typeof from !== 'string' || typeof text !== 'string') {
+					return {
+						status: 400,
+						body: {
+							message:
+								'POST a JSON body {"service": "bulkTextMessage" or "bulkGate", "from": "+447700900555", "text": "Hello"}',
+						},
+					};
+				}
+				void this.receive(service, from, text);
+				return { status: 202, body: { message: `An SMS from ${from} arrives at ${service}` } };
+			},
+		};
 	}
 
 	/** Schedules the reports of a request that stored messages, as a gateway reports shortly after. */
