@@ -1,12 +1,11 @@
 // The demo (npm run demo [-- --port 5678]): a real n8n on 127.0.0.1 with this package installed,
 // an owner account, sandbox credentials and every example workflow, in front of a local sandbox
 // of both gateways that posts delivery reports back to the trigger workflows. Ctrl-C stops it.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NEWEST_N8N, N8n, OWNER, installN8n, installPackage } from './n8n/instance.mjs';
+import { NEWEST_N8N, N8n, OWNER, buildScripts, installN8n, installPackage } from './n8n/instance.mjs';
 import { loadExamples, sandboxCredentials, triggerOf, webhookUrl } from './n8n/workflows.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -37,7 +36,7 @@ async function main() {
 	console.log(`ready in ${install.dir}`);
 
 	step('building and packing n8n-nodes-bulk-sms');
-	spawnSync('npx', ['tsc', '-p', 'tsconfig.scripts.json'], { cwd: root, stdio: 'inherit' });
+	buildScripts(root);
 	const cache = join(install.dir, '..');
 	const work = join(cache, 'demo');
 	rmSync(work, { recursive: true, force: true });

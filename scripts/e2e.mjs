@@ -3,13 +3,12 @@
 // community node installer does, runs every example workflow with `n8n execute` against the
 // sandbox gateways, then starts n8n and drives the triggers, the Public API and the credential
 // tests over HTTP. Everything listens on 127.0.0.1. Prints a pass/fail table; exits 1 on a failure.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { NEWEST_N8N, N8n, installN8n, installPackage } from './n8n/instance.mjs';
+import { NEWEST_N8N, N8n, buildScripts, installN8n, installPackage } from './n8n/instance.mjs';
 import { PACKAGE, TRIGGER_TOKEN, loadExamples, prepare, sandboxCredentials, triggerOf, webhookUrl } from './n8n/workflows.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -129,12 +128,6 @@ function thousandRecipients(example, id, phone) {
 }
 
 async function main() {
-	const cache = process.env.BULK_SMS_E2E_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(process.env.HOME, '.cache'), 'n8n-nodes-bulk-sms-e2e');
-	const work = join(cache, `e2e-run-${version}`);
-	rmSync(work, { recursive: true, force: true });
-	mkdirSync(work, { recursive: true });
-	console.log(`e2e: n8n ${version}, work folder ${work}`);
-
 	const suiteStarted = Date.now();
 	let install;
 	await check(`install n8n ${version} (reused when cached)`, () => {
@@ -142,8 +135,12 @@ async function main() {
 		return `${install.dir} in ${install.seconds.toFixed(0)} s`;
 	});
 	if (!install) return report(suiteStarted);
+	const work = join(install.dir, '..', `e2e-run-${version}`);
+	rmSync(work, { recursive: true, force: true });
+	mkdirSync(work, { recursive: true });
+	console.log(`e2e: n8n ${version}, work folder ${work}`);
 
-	spawnSync('npx', ['tsc', '-p', 'tsconfig.scripts.json'], { cwd: root, stdio: 'inherit' });
+	buildScripts(root);
 	const { Sandbox, SANDBOX_ACCOUNT } = require(join(root, '.scripts-build/test/emulator/sandbox.js'));
 	const n8nUrl = `http://127.0.0.1:${port}`;
 	const examples = loadExamples(root);

@@ -201,6 +201,12 @@ export class N8n {
 	}
 }
 
+/** Compiles the emulator and sandbox (TypeScript in test/emulator) for the scripts to load. */
+export function buildScripts(root) {
+	const result = spawnSync('npx', ['tsc', '-p', 'tsconfig.scripts.json'], { cwd: root, stdio: 'inherit' });
+	if (result.status !== 0) throw new Error('tsc -p tsconfig.scripts.json failed; see the output above.');
+}
+
 /** Packs this package (`npm pack`) and installs the tarball the way n8n's community node installer does. */
 export function installPackage(root, home, scratch) {
 	const run = (command, args, cwd) => {
