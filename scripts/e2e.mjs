@@ -286,15 +286,22 @@ function report(suiteStarted) {
 	process.exitCode = failed ? 1 : 0;
 }
 
-/** Executions of a workflow, newest first, with their data, once `count` of them have finished. */
+/** Executions of a workflow, newest first, once `count` of them have ended. */
 async function executions(n8n, workflowId, count) {
-	const deadline = Date.now() + 30_000;
+	// Big executions (the sandbox posts thousands of reports at once) take a while to save.
+	const deadline = Date.now() + 120_000;
 	for (;;) {
-		const { data } = await n8n.api(`/executions?workflowId=${workflowId}&includeData=true&limit=250`);
-		if (data.length >= count && data.every((e) => e.finished || e.status !== 'running')) return data;
-		if (Date.now() > deadline) throw new Error(`${data.length} executions of ${workflowId}, expected ${count}`);
+		const { data } = await n8n.api(`/executions?workflowId=${workflowId}&limit=250`);
+		if (data.length >= count && data.every((execution) => execution.stoppedAt)) return data;
+		if (Date.now() > deadline) throw new Error(`${data.length} executions of ${workflowId} ended, expected ${count}`);
 		await sleep(250);
 	}
+}
+
+/** The newest execution, with its data, once `count` executions of the workflow have ended. */
+async function newestExecution(n8n, workflowId, count) {
+	const [newest] = await executions(n8n, workflowId, count);
+	return await n8n.api(`/executions/${newest.id}?includeData=true`);
 }
 
 const triggerItems = (execution, example) =>
@@ -309,7 +316,7 @@ async function checkTriggers(n8n, sandbox, { btmTrigger, bgTrigger, n8nUrl }) {
 	let btmSeen = 0;
 	const expectRun = async (example, seen, status, expected, describe) => {
 		assert(status === 200, `webhook answered ${status}`);
-		const [newest] = await executions(n8n, example.workflow.id, seen + 1);
+		const newest = await newestExecution(n8n, example.workflow.id, seen + 1);
 		const items = triggerItems(newest, example);
 		assert(newest.status === 'success', `execution ${newest.id} ${newest.status}`);
 		const events = items.map((item) => item.event).join(',');
@@ -360,8 +367,8 @@ async function checkTriggers(n8n, sandbox, { btmTrigger, bgTrigger, n8nUrl }) {
 		const deliveries = await sandbox.deliverReports();
 		for (const { answer } of deliveries) assert(answer === 200, `webhook answered ${answer}`);
 		const [btm, bg] = deliveries.map((d) => d.reports);
-		const [btmRun] = await executions(n8n, btmTrigger.workflow.id, ++btmSeen);
-		const [bgRun] = await executions(n8n, bgTrigger.workflow.id, ++bgSeen);
+		const btmRun = await newestExecution(n8n, btmTrigger.workflow.id, ++btmSeen);
+		const bgRun = await newestExecution(n8n, bgTrigger.workflow.id, ++bgSeen);
 		assert(triggerItems(btmRun, btmTrigger).length === btm, `BulkTextMessage: ${triggerItems(btmRun, btmTrigger).length} items of ${btm}`);
 		assert(triggerItems(bgRun, bgTrigger).length === bg, `BulkGate: ${triggerItems(bgRun, bgTrigger).length} items of ${bg}`);
 		return `BulkTextMessage ${btm} reports, BulkGate ${bg} reports, one execution each`;

@@ -193,9 +193,18 @@ export class N8n {
 		return { status: answer.status, json: await answer.json().catch(() => null) };
 	}
 
-	/** n8n's Public API with the owner's key. */
+	/** A GET on n8n's Public API with the owner's key. */
 	async api(path) {
-		const answer = await fetch(`${this.url}/api/v1${path}`, { headers: { 'x-n8n-api-key': this.apiKey } });
+		const get = async () => await fetch(`${this.url}/api/v1${path}`, { headers: { 'x-n8n-api-key': this.apiKey } });
+		let answer;
+		try {
+			answer = await get();
+		} catch (error) {
+			// A kept-alive connection the server closed meanwhile fails once; a read can be repeated.
+			console.log(`GET /api/v1${path} failed (${error.cause?.code ?? error.cause?.message ?? error.message}); repeating it`);
+			await sleep(500);
+			answer = await get();
+		}
 		if (answer.status !== 200) throw new Error(`GET /api/v1${path}: HTTP ${answer.status} ${await answer.text()}`);
 		return await answer.json();
 	}
