@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
-/** The newest n8n that installs from the npm registry here, and the oldest line we support. */
+/** The newest n8n that installs from the npm registry here (the oldest line supported is 2.8.4). */
 export const NEWEST_N8N = '2.41.1';
-export const OLDEST_N8N = '2.8.4';
 
 const installer = fileURLToPath(new URL('./install-n8n.sh', import.meta.url));
 
