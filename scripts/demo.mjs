@@ -2,14 +2,12 @@
 // an owner account, sandbox credentials and every example workflow, in front of a local sandbox
 // of both gateways that posts delivery reports back to the trigger workflows. Ctrl-C stops it.
 import { mkdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NEWEST_N8N, N8n, OWNER, buildScripts, installN8n, installPackage } from './n8n/instance.mjs';
-import { loadExamples, sandboxCredentials, triggerOf, webhookUrl } from './n8n/workflows.mjs';
+import { NEWEST_N8N, N8n, OWNER, installN8n, installPackage, loadSandbox } from './n8n/instance.mjs';
+import { loadExamples, reportTargets, sandboxCredentials, triggerOf } from './n8n/workflows.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const require = createRequire(import.meta.url);
 const argv = process.argv.slice(2);
 const port = Number(argv.includes('--port') ? argv[argv.indexOf('--port') + 1] : 5678);
 const version = process.env.N8N_DEMO_VERSION ?? NEWEST_N8N;
@@ -36,7 +34,6 @@ async function main() {
 	console.log(`ready in ${install.dir}`);
 
 	step('building and packing n8n-nodes-bulk-sms');
-	buildScripts(root);
 	const cache = join(install.dir, '..');
 	const work = join(cache, 'demo');
 	rmSync(work, { recursive: true, force: true });
@@ -44,15 +41,11 @@ async function main() {
 	const n8n = new N8n({ install, home: join(work, 'home'), port });
 	installPackage(root, n8n.home, work);
 
-	const { Sandbox, SANDBOX_ACCOUNT } = require(join(root, '.scripts-build/test/emulator/sandbox.js'));
+	const { Sandbox, SANDBOX_ACCOUNT } = loadSandbox(root);
 	const examples = loadExamples(root);
 	const triggers = examples.filter(triggerOf);
-	const targetOf = (nodeType) => {
-		const example = triggers.find((e) => triggerOf(e).type.endsWith(`.${nodeType}Trigger`));
-		return example && webhookUrl(n8n.url, example);
-	};
 	const sandbox = await new Sandbox({
-		reportTargets: { bulkTextMessage: targetOf('bulkTextMessage'), bulkGate: targetOf('bulkGate') },
+		reportTargets: reportTargets(n8n.url, examples),
 		reportDelayMs: 2000,
 		onDelivery: ({ service, reports, answer }) =>
 			console.log(`sandbox → ${service} trigger webhook: ${reports} report(s), answer ${answer}`),

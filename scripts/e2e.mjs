@@ -8,8 +8,17 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { NEWEST_N8N, N8n, buildScripts, installN8n, installPackage } from './n8n/instance.mjs';
-import { PACKAGE, TRIGGER_TOKEN, loadExamples, prepare, sandboxCredentials, triggerOf, webhookUrl } from './n8n/workflows.mjs';
+import { NEWEST_N8N, N8n, installN8n, installPackage, loadSandbox } from './n8n/instance.mjs';
+import {
+	PACKAGE,
+	TRIGGER_TOKEN,
+	loadExamples,
+	prepare,
+	reportTargets,
+	sandboxCredentials,
+	triggerOf,
+	webhookUrl,
+} from './n8n/workflows.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -140,15 +149,14 @@ async function main() {
 	mkdirSync(work, { recursive: true });
 	console.log(`e2e: n8n ${version}, work folder ${work}`);
 
-	buildScripts(root);
-	const { Sandbox, SANDBOX_ACCOUNT } = require(join(root, '.scripts-build/test/emulator/sandbox.js'));
+	const { Sandbox, SANDBOX_ACCOUNT } = loadSandbox(root);
 	const n8nUrl = `http://127.0.0.1:${port}`;
 	const examples = loadExamples(root);
 	const byName = Object.fromEntries(examples.map((example) => [example.name, example]));
 	const btmTrigger = byName['bulktextmessage-status-updates'];
 	const bgTrigger = byName['bulkgate-delivery-reports'];
 	const sandbox = await new Sandbox({
-		reportTargets: { bulkTextMessage: webhookUrl(n8nUrl, btmTrigger), bulkGate: webhookUrl(n8nUrl, bgTrigger) },
+		reportTargets: reportTargets(n8nUrl, examples),
 	}).start();
 	const n8n = new N8n({ install, home: join(work, 'home'), port });
 	const stopAll = async () => {

@@ -1,6 +1,5 @@
 // The gateway emulator in its own process, so the benchmark's memory figures are the node's alone.
 // Driven over IPC by scripts/bench.mjs: { latencyMs } sets the added round trip, 'stats' counts requests.
-// Started without IPC (scripts/e2e.sh), it prints its URLs as one JSON line and keeps every request.
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -33,14 +32,4 @@ process.on('message', (command) => {
 	if (command.stop) emulator.close().then(() => process.exit(0));
 });
 
-const urls = { ready: true, bulkTextMessageUrl: bulkTextMessage.baseUrl(emulator.url), bulkGateUrl: emulator.url };
-if (process.send) {
-	process.send(urls);
-} else {
-	// Standalone: the request log is printed when the process is stopped, for the caller to check.
-	process.stdout.write(`${JSON.stringify(urls)}\n`);
-	process.on('SIGTERM', () => {
-		process.stdout.write(`${JSON.stringify({ requests: emulator.requests.map((r) => [r.method, r.path, r.status]) })}\n`);
-		process.exit(0);
-	});
-}
+process.send({ ready: true, bulkTextMessageUrl: bulkTextMessage.baseUrl(emulator.url), bulkGateUrl: emulator.url });

@@ -2,6 +2,7 @@
 // Used by the end-to-end suite (scripts/e2e.mjs) and the demo (scripts/demo.mjs).
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -209,10 +210,11 @@ export class N8n {
 	}
 }
 
-/** Compiles the emulator and sandbox (TypeScript in test/emulator) for the scripts to load. */
-export function buildScripts(root) {
+/** Compiles the sandbox (TypeScript in test/emulator) and loads it: `{ Sandbox, SANDBOX_ACCOUNT }`. */
+export function loadSandbox(root) {
 	const result = spawnSync('npx', ['tsc', '-p', 'tsconfig.scripts.json'], { cwd: root, stdio: 'inherit' });
 	if (result.status !== 0) throw new Error('tsc -p tsconfig.scripts.json failed; see the output above.');
+	return createRequire(import.meta.url)(join(root, '.scripts-build/test/emulator/sandbox.js'));
 }
 
 /** Packs this package (`npm pack`) and installs the tarball the way n8n's community node installer does. */

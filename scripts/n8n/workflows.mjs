@@ -60,3 +60,12 @@ export function webhookUrl(n8nUrl, example, token = TRIGGER_TOKEN) {
 	const base = `${n8nUrl}/webhook/${triggerOf(example).webhookId}/webhook`;
 	return token === null ? base : `${base}?token=${encodeURIComponent(token)}`;
 }
+
+/** Where the sandbox posts each gateway's reports: the production URL of its example trigger. */
+export function reportTargets(n8nUrl, examples) {
+	const target = (nodeName) => {
+		const example = examples.find((candidate) => triggerOf(candidate)?.type === `${PACKAGE}.${nodeName}Trigger`);
+		return example && webhookUrl(n8nUrl, example);
+	};
+	return { bulkTextMessage: target('bulkTextMessage'), bulkGate: target('bulkGate') };
+}

@@ -72,8 +72,6 @@ export class Sandbox {
 
 	readonly bulkGate = new BulkGateEmulator();
 
-	readonly deliveries: Array<Delivery & { service: Service }> = [];
-
 	private emulator!: Emulator;
 
 	private reportedBulkTextMessage = 0;
@@ -168,7 +166,6 @@ export class Sandbox {
 		const target = this.options.reportTargets?.[service];
 		if (!target || reports.length === 0) return { reports: 0, answer: 'nothing to post' };
 		const delivery = { service, reports: reports.length, answer: await post(target, body) };
-		this.deliveries.push(delivery);
 		this.options.onDelivery?.(delivery);
 		return delivery;
 	}
