@@ -7,6 +7,7 @@ import type {
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
+import { TokenRequestError } from '../nodes/shared/deliveryFailure';
 
 /**
  * Token requests in flight, by credential. n8n runs declarative requests for all items at once;
@@ -20,15 +21,31 @@ function exchangeKey(credentials: ICredentialDataDecryptedObject): string {
 		.digest('hex');
 }
 
-function providerMessage(error: unknown): string {
+/** The token request's failure in words, blaming the credential only when the gateway refused it. */
+function tokenRequestError(error: unknown): TokenRequestError {
 	const { response, code } = error as { response?: { status?: number; data?: unknown }; code?: string };
-	if (!response) return `no answer (${code ?? 'network error'})`;
+	if (!response?.status) {
+		return new TokenRequestError(
+			`BulkTextMessage's token endpoint could not be reached (${code ?? 'network error'}); nothing was sent with this request. Check the Base URL in the BulkTextMessage API credential, or try again later.`,
+			code ?? 'tokenRequestFailed',
+		);
+	}
 	const data = response.data as Record<string, unknown> | string | undefined;
 	const detail =
 		typeof data === 'object' && data !== null
 			? [data.message, data.error_description, data.error].find((part) => typeof part === 'string')
 			: undefined;
-	return `HTTP ${response.status}${detail ? `: ${String(detail)}` : ''}`;
+	const answer = `HTTP ${response.status}${detail ? `: ${String(detail)}` : ''}`;
+	if (response.status >= 500) {
+		return new TokenRequestError(
+			`BulkTextMessage's token endpoint answered ${answer}; nothing was sent with this request. Try again later.`,
+			response.status,
+		);
+	}
+	return new TokenRequestError(
+		`BulkTextMessage did not issue an access token for this Client ID and Client Secret (${answer}). Check both values in the BulkTextMessage API credential.`,
+		response.status,
+	);
 }
 
 async function exchange(
@@ -50,12 +67,13 @@ async function exchange(
 			json: true,
 		})) as { access_token?: unknown };
 	} catch (error) {
-		throw new Error(
-			`BulkTextMessage did not issue an access token for this Client ID and Client Secret (${providerMessage(error)}). Check both values in the BulkTextMessage API credential.`,
-		);
+		throw tokenRequestError(error);
 	}
 	if (typeof answer?.access_token !== 'string' || answer.access_token === '') {
-		throw new Error('BulkTextMessage answered the token request without an access token');
+		throw new TokenRequestError(
+			'BulkTextMessage answered the token request without an access token; nothing was sent with this request.',
+			'noAccessToken',
+		);
 	}
 	return { accessToken: answer.access_token };
 }

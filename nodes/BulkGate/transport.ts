@@ -5,6 +5,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
+import type { GatewayError } from '../shared/deliveryFailure';
 import { isObject } from '../shared/json';
 
 export const PROVIDER = 'BulkGate';
@@ -54,14 +55,27 @@ export function errorOf(body: unknown): BulkGateError | undefined {
 	return { type, message: LEGACY_MESSAGES[type] ?? type, detail, code };
 }
 
-/** One sentence for the user, with BulkGate's type, its message and what to do about it. */
-export function describeError(body: unknown, httpCode: number): string {
+/** A request-level error: one sentence with BulkGate's type, message and what to do; its type; its words. */
+export function readError(body: unknown, httpCode: number): GatewayError {
 	const error = errorOf(body);
 	if (error) {
 		const detail = error.detail ? ` (${error.detail})` : '';
 		const hint = HINTS[error.type] ? ` ${HINTS[error.type]}` : '';
-		return `${PROVIDER} refused the request (${error.type}, HTTP ${error.code ?? httpCode}): ${error.message}${detail}.${hint}`;
+		return {
+			message: `${PROVIDER} refused the request (${error.type}, HTTP ${error.code ?? httpCode}): ${error.message}${detail}.${hint}`,
+			code: error.type,
+			reason: `${error.message}${detail}`,
+		};
 	}
+	const message = describeUnreadable(body, httpCode);
+	return { message, code: httpCode, reason: message };
+}
+
+export function describeError(body: unknown, httpCode: number): string {
+	return readError(body, httpCode).message;
+}
+
+function describeUnreadable(body: unknown, httpCode: number): string {
 	if (typeof body === 'string' && body.trim().startsWith('<')) {
 		return `${PROVIDER} answered HTTP ${httpCode} with an HTML page instead of JSON; check the Base URL in the BulkGate API credential`;
 	}

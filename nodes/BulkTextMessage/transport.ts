@@ -9,7 +9,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import { DeliveryError } from '../shared/deliveryFailure';
+import { DeliveryError, type GatewayError } from '../shared/deliveryFailure';
 import { itemInputError } from '../shared/invalidInput';
 import { isObject } from '../shared/json';
 import { toE164 } from '../shared/phone';
@@ -18,20 +18,27 @@ export const PROVIDER = 'BulkTextMessage';
 export const CREDENTIAL_TYPE = 'bulkTextMessageApi';
 
 /** BulkTextMessage documents no error format; read the usual message fields, else say what came back. */
-export function describeError(body: unknown, httpCode: number): string {
+export function readError(body: unknown, httpCode: number): GatewayError {
 	if (isObject(body)) {
 		const parts = [body.message, body.error_description, body.error, body.errors]
 			.filter((part) => part !== undefined && part !== null && part !== '')
 			.map((part) => (typeof part === 'string' ? part : JSON.stringify(part)));
-		if (parts.length) return `${PROVIDER} refused the request (HTTP ${httpCode}): ${parts.join(' – ')}`;
+		if (parts.length) {
+			const reason = parts.join(' – ');
+			return { message: `${PROVIDER} refused the request (HTTP ${httpCode}): ${reason}`, code: httpCode, reason };
+		}
 	}
+	let message = `${PROVIDER} answered HTTP ${httpCode}: ${String(body).slice(0, 200)}`;
 	if (typeof body === 'string' && body.trim().startsWith('<')) {
-		return `${PROVIDER} answered HTTP ${httpCode} with an HTML page instead of JSON`;
+		message = `${PROVIDER} answered HTTP ${httpCode} with an HTML page instead of JSON`;
+	} else if (body === undefined || body === null || body === '') {
+		message = `${PROVIDER} answered HTTP ${httpCode} with an empty body`;
 	}
-	if (body === undefined || body === null || body === '') {
-		return `${PROVIDER} answered HTTP ${httpCode} with an empty body`;
-	}
-	return `${PROVIDER} answered HTTP ${httpCode}: ${String(body).slice(0, 200)}`;
+	return { message, code: httpCode, reason: message };
+}
+
+export function describeError(body: unknown, httpCode: number): string {
+	return readError(body, httpCode).message;
 }
 
 /** The `{"result":"ok", …}` envelope; anything else means the gateway did not do what was asked. */
@@ -44,11 +51,12 @@ export function readIds(body: unknown, expected: number): number[] {
 	const envelope = okEnvelope(body);
 	if (!envelope) {
 		if (isObject(body)) {
-			throw new DeliveryError({ kind: 'rejected', httpCode: 200, message: describeError(body, 200), body });
+			throw new DeliveryError({ kind: 'rejected', httpCode: 200, ...readError(body, 200) });
 		}
 		throw new DeliveryError({
 			kind: 'outcomeUnknown',
 			message: `${PROVIDER} accepted the request but its answer was not readable JSON`,
+			code: 'unreadableAnswer',
 		});
 	}
 	const ids = envelope.ids;
@@ -56,6 +64,7 @@ export function readIds(body: unknown, expected: number): number[] {
 		throw new DeliveryError({
 			kind: 'outcomeUnknown',
 			message: `${PROVIDER} answered without one id per recipient (${expected} sent)`,
+			code: 'unreadableAnswer',
 		});
 	}
 	return ids as number[];

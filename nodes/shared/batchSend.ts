@@ -1,17 +1,17 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestOptions,
-	INode,
-	INodeExecutionData,
-	JsonObject,
-} from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
-import { DeliveryError, type DeliveryFailure } from './deliveryFailure';
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+import { DeliveryError, type DeliveryFailure, type GatewayError } from './deliveryFailure';
 import { itemInputError } from './invalidInput';
 import { requestWithRetry } from './request';
 import type { TextMeasure } from './segments';
-import { errorItem, sendResult, type SendResult } from './sendResult';
+import {
+	failedResult,
+	requestFailure,
+	sendResult,
+	type RecipientFailure,
+	type RecipientResult,
+} from './sendResult';
+import type { SendRun, SettledSlot } from './sendRun';
 
 /** A validated recipient, ready to be merged into a request with others of its group. */
 export interface PreparedRecipient {
@@ -28,9 +28,10 @@ export interface PreparedRecipient {
 	shared: IDataObject;
 }
 
+/** What the gateway answered for one recipient; `code` and `reason` are its own, when refused. */
 export type RecipientOutcome =
 	| { accepted: true; messageId: string | number; status: string; raw: IDataObject }
-	| { accepted: false; message: string; raw: IDataObject };
+	| { accepted: false; message: string; code: string | number; reason: string; raw: IDataObject };
 
 export interface BatchedSend {
 	provider: string;
@@ -46,7 +47,7 @@ export interface BatchedSend {
 	listKey?: string;
 	/** Maps the gateway's answer to one outcome per recipient, in order; throws DeliveryError when unreadable. */
 	readResponse: (body: unknown, recipients: Array<PreparedRecipient>) => RecipientOutcome[];
-	describeError: (body: unknown, httpCode: number) => string;
+	readError: (body: unknown, httpCode: number) => GatewayError;
 	/** Tells the user how to find out what happened to a recipient whose send outcome is unknown. */
 	howToCheck: (recipient: PreparedRecipient) => string;
 }
@@ -65,30 +66,33 @@ function itemRange(recipients: Array<PreparedRecipient>): string {
 	return recipients.length === 1 ? `item ${first}` : `${recipients.length} recipients (items ${first}–${last})`;
 }
 
+const slotOf = (recipient: PreparedRecipient) => `item ${recipient.itemIndex}`;
+
 /**
  * The send pipeline both gateways use: bad items fail alone and are never sent; the rest are
  * merged into as few requests as the batch size allows, sent one after another, and each answer
- * entry is mapped back to the item it came from.
+ * entry is mapped back to the item it came from. Recipients an earlier try of this run settled
+ * are taken from the run's record, not sent again.
  */
 export async function executeBatchedSend(
 	this: IExecuteFunctions,
 	send: BatchedSend,
-): Promise<INodeExecutionData[][]> {
+	run: SendRun,
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const continueOnFail = this.continueOnFail();
 	const itemCount = this.getInputData().length;
 	const output: INodeExecutionData[] = new Array(itemCount);
-	const result = (recipient: PreparedRecipient, fields: Partial<SendResult>) =>
-		sendResult(send.provider, recipient, fields);
-	const fail = (itemIndex: number, error: NodeApiError | NodeOperationError): void => {
-		if (!continueOnFail) throw error;
-		output[itemIndex] = errorItem(error, itemIndex);
-	};
 	const toItemError = (itemIndex: number, error: unknown) =>
 		itemInputError(node, itemIndex, error, 'Nothing was sent for this item.');
+	const place = (slots: SettledSlot[]) => {
+		const items = run.settle(slots);
+		slots.forEach((slot, position) => {
+			output[slot.results[0].itemIndex] = items[position];
+		});
+	};
 
 	let batchCount = 0;
-	let acceptedSoFar = 0;
 	const sendBatch = async (recipients: PreparedRecipient[]): Promise<void> => {
 		const batch: Batch = { number: ++batchCount, recipients };
 		const request = send.buildRequest(batch.recipients[0].shared, batch.recipients.map((r) => r.entry));
@@ -96,7 +100,7 @@ export async function executeBatchedSend(
 			batch.recipients.forEach((recipient, position) => {
 				output[recipient.itemIndex] = {
 					json: {
-						...result(recipient, { status: 'dryRun' }),
+						...sendResult(send.provider, recipient, { status: 'dryRun' }),
 						request: dryRunRequest(request, send.listKey, batch, position, recipient.entry),
 					},
 					pairedItem: { item: recipient.itemIndex },
@@ -109,63 +113,53 @@ export async function executeBatchedSend(
 			provider: send.provider,
 			credentialType: send.credentialType,
 			options: request,
-			describeError: send.describeError,
+			readError: send.readError,
 			renewsToken: send.renewsToken,
 		});
 		const outcomes = answer.ok ? readOutcomes(node, send, answer.response.body, batch.recipients) : answer.failure;
 		if (!Array.isArray(outcomes)) {
 			const failure = outcomes;
-			const unknown = failure.kind === 'outcomeUnknown';
-			const sentBefore =
-				acceptedSoFar > 0 ? ` ${acceptedSoFar} earlier recipients were accepted before this request.` : '';
-			for (const recipient of batch.recipients) {
-				const description = unknown
-					? `The request carried ${itemRange(batch.recipients)} and may have been accepted by ${send.provider}.${sentBefore}`
-					: `Nothing was sent for ${itemRange(batch.recipients)}.${sentBefore}`;
-				const message = unknown
-					? `Item ${recipient.itemIndex}: outcome unknown: ${failure.message}. It was not resent, to avoid a double message. ${send.howToCheck(recipient)}`
-					: `Item ${recipient.itemIndex}: ${failure.message}`;
-				fail(
-					recipient.itemIndex,
-					new NodeApiError(node, { message: failure.message } as JsonObject, {
-						message,
-						description,
-						itemIndex: recipient.itemIndex,
-						httpCode: failure.kind === 'rejected' ? String(failure.httpCode) : undefined,
-					}),
-				);
-			}
+			place(
+				batch.recipients.map((recipient) => {
+					const details = requestFailure(failure, send.provider, {
+						subject: `Item ${recipient.itemIndex}`,
+						carried: itemRange(batch.recipients),
+						howToCheck: send.howToCheck(recipient),
+					});
+					return {
+						slot: slotOf(recipient),
+						to: recipient.to,
+						results: [
+							{ itemIndex: recipient.itemIndex, json: failedResult(send.provider, recipient, details), failure: details },
+						],
+						remember: failure.kind === 'outcomeUnknown',
+					};
+				}),
+			);
 			return;
 		}
 
-		const rejected: Array<[PreparedRecipient, RecipientOutcome & { accepted: false }]> = [];
-		batch.recipients.forEach((recipient, position) => {
-			const outcome = outcomes[position];
-			if (outcome.accepted) {
-				acceptedSoFar++;
-				output[recipient.itemIndex] = {
-					json: result(recipient, {
-						messageId: outcome.messageId,
-						status: outcome.status,
-						accepted: true,
-						raw: outcome.raw,
-					}),
-					pairedItem: { item: recipient.itemIndex },
-				};
-			} else {
-				rejected.push([recipient, outcome]);
-			}
-		});
-		for (const [recipient, outcome] of rejected) {
-			fail(
-				recipient.itemIndex,
-				new NodeApiError(node, outcome.raw as JsonObject, {
-					message: `Item ${recipient.itemIndex}: ${outcome.message}`,
-					description: `${send.provider} did not accept the message for ${recipient.to}; nothing was sent to this recipient. The other recipients of the same request are not affected.`,
-					itemIndex: recipient.itemIndex,
-				}),
-			);
-		}
+		place(
+			batch.recipients.map((recipient, position): SettledSlot => {
+				const outcome = outcomes[position];
+				const { itemIndex } = recipient;
+				let result: RecipientResult;
+				if (outcome.accepted) {
+					const { messageId, status, raw } = outcome;
+					result = { itemIndex, json: sendResult(send.provider, recipient, { messageId, status, accepted: true, raw }) };
+				} else {
+					const details: RecipientFailure = {
+						status: 'refused',
+						code: outcome.code,
+						reason: outcome.reason,
+						message: `Item ${itemIndex}: ${outcome.message}`,
+						description: `${send.provider} did not accept the message for ${recipient.to}; nothing was sent to this recipient. The other recipients of the same request are not affected.`,
+					};
+					result = { itemIndex, json: failedResult(send.provider, recipient, details, outcome.raw), failure: details };
+				}
+				return { slot: slotOf(recipient), to: recipient.to, results: [result], remember: true };
+			}),
+		);
 	};
 
 	// One request in flight at a time, like a plain client; the next batch is read meanwhile. Its
@@ -197,6 +191,14 @@ export async function executeBatchedSend(
 	const batchSize = Math.max(1, send.batchSize);
 	const open = new Map<string, PreparedRecipient[]>();
 	const collect = async (recipient: PreparedRecipient): Promise<void> => {
+		const settled = send.dryRun ? undefined : run.recall(slotOf(recipient), recipient.to);
+		if (settled) {
+			// Settled by an earlier try of this run: its result stands, nothing is sent again.
+			await inFlight;
+			if (stopped) throw stopped;
+			place([{ slot: slotOf(recipient), to: recipient.to, results: settled, remember: false }]);
+			return;
+		}
 		const group = open.get(recipient.groupKey) ?? [];
 		group.push(recipient);
 		if (group.length < batchSize) {
@@ -215,7 +217,7 @@ export async function executeBatchedSend(
 			try {
 				recipient = send.prepare(itemIndex);
 			} catch (error) {
-				fail(itemIndex, toItemError(itemIndex, error));
+				output[itemIndex] = run.invalid(itemIndex, toItemError(itemIndex, error));
 			}
 			if (recipient) await collect(recipient);
 			await letRequestProgress();
@@ -227,7 +229,7 @@ export async function executeBatchedSend(
 			try {
 				recipients.push(send.prepare(itemIndex));
 			} catch (error) {
-				fail(itemIndex, toItemError(itemIndex, error));
+				throw toItemError(itemIndex, error);
 			}
 		}
 		for (const recipient of recipients) await collect(recipient);
@@ -235,7 +237,7 @@ export async function executeBatchedSend(
 	for (const group of open.values()) await dispatch(group);
 	await inFlight;
 	if (stopped) throw stopped;
-	return [output];
+	return output;
 }
 
 /** The gateway-specific reading of an answer; an unreadable answer becomes a failure of the batch. */

@@ -1,16 +1,46 @@
 /**
  * Why a request to a gateway did not give us an answer we can use. The distinction that matters
  * is whether the gateway may have accepted the messages: then they must never be sent again.
+ * - `rejected`: the gateway refused the whole request (4xx or an error body); nothing was sent.
+ * - `rateLimited`: 429 until the retries ran out; nothing was sent.
+ * - `notSent`: the request never reached the gateway (connection refused, token not issued).
+ * - `outcomeUnknown`: the request may have been accepted (5xx, timeout, redirect, unreadable answer).
  */
-export type DeliveryFailure =
-	| { kind: 'rejected'; httpCode: number; message: string; body: unknown }
-	| { kind: 'rateLimited'; message: string }
-	| { kind: 'outcomeUnknown'; message: string }
-	| { kind: 'notSent'; message: string };
+export interface DeliveryFailure {
+	kind: 'rejected' | 'rateLimited' | 'outcomeUnknown' | 'notSent';
+	/** One sentence for the user. */
+	message: string;
+	/** The gateway's error code or type, else the HTTP status or connection error code. */
+	code: string | number;
+	/** The gateway's own words, when it gave any. */
+	reason?: string;
+	httpCode?: number;
+}
+
+/** A request-level error as a gateway states it. */
+export interface GatewayError {
+	message: string;
+	code: string | number;
+	reason: string;
+}
 
 export class DeliveryError extends Error {
 	constructor(readonly failure: DeliveryFailure) {
 		super(failure.message);
 		this.name = 'DeliveryError';
+	}
+}
+
+/**
+ * The token exchange failed, so the send it was for never left. Thrown by a credential's
+ * preAuthentication; n8n wraps it, and the send pipeline finds it as the wrapper's cause.
+ */
+export class TokenRequestError extends Error {
+	constructor(
+		message: string,
+		readonly failureCode: string | number,
+	) {
+		super(message);
+		this.name = 'TokenRequestError';
 	}
 }

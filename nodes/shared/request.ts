@@ -3,10 +3,9 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
-	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
-import type { DeliveryFailure } from './deliveryFailure';
+import { TokenRequestError, type DeliveryFailure, type GatewayError } from './deliveryFailure';
 
 /** 429 handling: up to 6 retries, waiting Retry-After or 0.5 s doubling, never more than 30 s. */
 const RATE_LIMIT_RETRIES = 6;
@@ -46,8 +45,8 @@ export interface GatewayRequest {
 	provider: string;
 	credentialType: string;
 	options: IHttpRequestOptions;
-	/** Turns the gateway's error body into a sentence for the user. */
-	describeError: (body: unknown, httpCode: number) => string;
+	/** Reads the gateway's error body: a sentence for the user, its code and its reason. */
+	readError: (body: unknown, httpCode: number) => GatewayError;
 	/** The credential gets a token n8n can renew on a 401 (its preAuthentication). */
 	renewsToken: boolean;
 }
@@ -62,34 +61,55 @@ function fromStatus(status: number, body: unknown, headers: IDataObject, request
 	const { provider } = request;
 	if (status === 429) {
 		return {
-			failure: { kind: 'rateLimited', message: `${provider} kept answering 429 Too Many Requests` },
+			failure: {
+				kind: 'rateLimited',
+				message: `${provider} kept answering 429 Too Many Requests`,
+				code: 429,
+				httpCode: 429,
+			},
 			retryAfter: retryAfterMs(headers['retry-after']),
 		};
 	}
 	if (status >= 500) {
-		return { failure: { kind: 'outcomeUnknown', message: `${provider} answered HTTP ${status} to the send request` } };
+		const message = `${provider} answered HTTP ${status} to the send request`;
+		return { failure: { kind: 'outcomeUnknown', message, code: status, httpCode: status } };
 	}
-	return {
-		failure: { kind: 'rejected', httpCode: status, message: request.describeError(body, status), body },
-	};
+	if (status >= 300 && status < 400) {
+		// The gateway may have stored the messages before redirecting; a send never follows, so
+		// neither the messages nor the credentials go to another address.
+		const message = `${provider} answered the send request with a redirect (HTTP ${status}), which is not followed`;
+		return { failure: { kind: 'outcomeUnknown', message, code: status, httpCode: status } };
+	}
+	const { message, code, reason } = request.readError(body, status);
+	return { failure: { kind: 'rejected', message, code, reason, httpCode: status } };
 }
 
 /**
- * A thrown error: either the connection failed, or (on the token-refresh path, where n8n throws
- * for every status) an HTTP error that n8n wrapped. Anything else is not ours to classify.
+ * A thrown error: the token exchange failed, the connection failed, or (on the token-refresh
+ * path, where n8n throws for every status) an HTTP error that n8n wrapped. Anything else may have
+ * happened after the request left, so its outcome counts as unknown.
  */
-function fromThrown(error: unknown, request: GatewayRequest): Attempt | undefined {
-	if (!(error instanceof NodeApiError) || !error.httpCode) return undefined;
-	const { httpCode } = error;
+function fromThrown(error: unknown, request: GatewayRequest): Attempt {
+	const { provider } = request;
+	const cause = (error as { cause?: unknown }).cause;
+	if (cause instanceof TokenRequestError || error instanceof TokenRequestError) {
+		const tokenError = cause instanceof TokenRequestError ? cause : (error as TokenRequestError);
+		return { failure: { kind: 'notSent', message: tokenError.message, code: tokenError.failureCode } };
+	}
+	const httpCode = error instanceof NodeApiError ? error.httpCode : undefined;
+	if (!httpCode) {
+		const message = `The send request to ${provider} failed: ${(error as Error).message}`;
+		return { failure: { kind: 'outcomeUnknown', message, code: 'requestFailed' } };
+	}
 	if (/^\d{3}$/.test(httpCode)) {
-		return fromStatus(Number(httpCode), error.context.data, {}, request);
+		return fromStatus(Number(httpCode), (error as NodeApiError).context.data, {}, request);
 	}
 	const reason = CONNECTION_FAILURES[httpCode] ?? 'the connection failed';
 	if (NEVER_SENT_CODES.has(httpCode)) {
-		return { failure: { kind: 'notSent', message: `Could not connect to ${request.provider}: ${reason}` } };
+		return { failure: { kind: 'notSent', message: `Could not connect to ${provider}: ${reason}`, code: httpCode } };
 	}
-	const message = `The connection to ${request.provider} failed before an answer arrived: ${reason}`;
-	return { failure: { kind: 'outcomeUnknown', message } };
+	const message = `The connection to ${provider} failed before an answer arrived: ${reason}`;
+	return { failure: { kind: 'outcomeUnknown', message, code: httpCode } };
 }
 
 /** Only a 429 is retried: it means the messages were not accepted. */
@@ -107,7 +127,7 @@ export type GatewayAnswer =
 /**
  * One authenticated send request with the package's retry rules: 429 waits (Retry-After, else
  * capped exponential backoff) and tries again; a request that may have reached the gateway (5xx,
- * timeout, dropped connection) is never repeated. Expected failures come back as `failure`.
+ * timeout, dropped connection, redirect) is never repeated. Every failure comes back as `failure`.
  */
 export async function requestWithRetry(
 	this: IExecuteFunctions,
@@ -123,6 +143,7 @@ export async function requestWithRetry(
 			body: cloneBody(request.options.body),
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: !statusesThrown,
+			disableFollowRedirect: true,
 		};
 		let attempt: Attempt | undefined;
 		try {
@@ -140,7 +161,6 @@ export async function requestWithRetry(
 			attempt = fromStatus(response.statusCode, response.body, response.headers as IDataObject, request);
 		} catch (error) {
 			attempt = fromThrown(error, request);
-			if (!attempt) throw new NodeApiError(this.getNode(), error as JsonObject);
 		}
 		const delay = retryDelay(attempt, count);
 		if (delay === undefined) return { ok: false, failure: attempt.failure };

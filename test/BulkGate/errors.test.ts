@@ -78,7 +78,7 @@ describe('request-level errors become NodeApiErrors with BulkGate’s type and m
 			'Item 2: BulkGate refused the request (low_credit, HTTP 400): Insufficient funds. Top up the credit in the BulkGate Portal.',
 		);
 		expect(items[3].error?.description).toBe(
-			'Nothing was sent for 2 recipients (items 2–3). 2 earlier recipients were accepted before this request.',
+			'Nothing was sent for 2 recipients (items 2–3).',
 		);
 		expect(fixture.storedCount(numbers(10, 4))).toEqual([1, 1, 0, 0]);
 		expect(fixture.api.credit).toBe(0);

@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { BulkGateEmulator } from '../emulator/bulkGate';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { CredentialStore } from '../helpers/credentialsHelper';
-import { runNode, type NodeRun } from '../helpers/engine';
+import { runNode, type NodeRun, type RunSettings } from '../helpers/engine';
 
 export const APPLICATION_ID = '12345';
 export const APPLICATION_TOKEN = 'token-12345';
@@ -52,7 +52,7 @@ export class BulkGateFixture {
 	run(
 		parameters: INodeParameters,
 		items: IDataObject[] = [{}],
-		extra: { continueOnFail?: boolean; timezone?: string; credentialId?: string } = {},
+		extra: RunSettings & { credentialId?: string } = {},
 	): Promise<NodeRun> {
 		const { credentialId, ...rest } = extra;
 		const credentials = credentialId

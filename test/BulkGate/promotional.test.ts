@@ -88,13 +88,30 @@ describe('Message → Send Promotional', () => {
 		expect(fixture.storedCount([0, 1, 2, 3, 4, 5].map(czechDigits))).toEqual([1, 1, 0, 1, 0, 1]);
 	});
 
-	test('without On Error: Continue the node stops at the first refused recipient, naming it', async () => {
+	test('without On Error: Continue a refused recipient among accepted ones keeps its item, with BulkGate\'s code and reason', async () => {
 		fixture.api.blacklist.add(czechDigits(11));
-		const { error } = await send({}, recipients(10, 3));
-		expect(error?.message).toBe(
-			'Item 1: The number is on the BulkGate blacklist: "Phone number is on Blacklist" (blacklisted)',
-		);
+		const { items, error, hints } = await send({}, recipients(10, 3));
+		expect(error).toBeUndefined();
+		expect(items[1].json).toMatchObject({
+			to: czechDigits(11),
+			accepted: false,
+			status: 'refused',
+			errorCode: 'blacklisted',
+			errorReason: 'Phone number is on Blacklist',
+			error: 'Item 1: The number is on the BulkGate blacklist: "Phone number is on Blacklist" (blacklisted)',
+		});
+		expect([items[0].json.accepted, items[2].json.accepted]).toEqual([true, true]);
+		expect(hints).toEqual(['1 of 3 recipients were not sent (1 refused) — see the items with accepted = false']);
 		expect(fixture.storedCount([10, 11, 12].map(czechDigits))).toEqual([1, 0, 1]);
+	});
+
+	test('without On Error: Continue the node stops when nothing was accepted, naming the first refused recipient', async () => {
+		fixture.api.blacklist.add(czechDigits(10));
+		fixture.api.blacklist.add(czechDigits(11));
+		const { error } = await send({}, recipients(10, 2));
+		expect(error?.message).toBe(
+			'Item 0: The number is on the BulkGate blacklist: "Phone number is on Blacklist" (blacklisted)',
+		);
 	});
 
 	test('duplicates check: same text, same number, and none', async () => {
@@ -111,7 +128,7 @@ describe('Message → Send Promotional', () => {
 			],
 			true,
 		);
-		expect(sameText.items.map((item) => item.json.status ?? item.json.error)).toEqual([
+		expect(sameText.items.map((item) => (item.json.accepted ? item.json.status : item.json.error))).toEqual([
 			'Item 0: BulkGate dropped the message as a duplicate of an earlier one: "Duplicate message" (duplicity_message)',
 			'accepted',
 		]);
@@ -229,7 +246,7 @@ describe('Message → Send Promotional', () => {
 		test('a blacklisted group member fails alone, the others are sent', async () => {
 			fixture.api.blacklist.add(czechDigits(901));
 			const { items } = await send({ ...groups, sendTo: ['groupsAndAdmins'] }, [{}], true);
-			expect(items.map((item) => item.json.status ?? item.json.error)).toEqual([
+			expect(items.map((item) => (item.json.accepted ? item.json.status : item.json.error))).toEqual([
 				'accepted',
 				'accepted',
 				'accepted',

@@ -2,7 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { BulkTextMessageEmulator } from '../emulator/bulkTextMessage';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { CredentialStore } from '../helpers/credentialsHelper';
-import { runNode, type NodeRun } from '../helpers/engine';
+import { runNode, type NodeRun, type RunSettings } from '../helpers/engine';
 
 export const CLIENT_SECRET = 'secret-1';
 
@@ -37,7 +37,7 @@ export class BulkTextMessageFixture {
 		await this.emulator.close();
 	}
 
-	run(parameters: INodeParameters, items: IDataObject[] = [{}], extra: { continueOnFail?: boolean; timezone?: string } = {}): Promise<NodeRun> {
+	run(parameters: INodeParameters, items: IDataObject[] = [{}], extra: RunSettings = {}): Promise<NodeRun> {
 		return runNode({
 			type: 'bulkTextMessage',
 			parameters,

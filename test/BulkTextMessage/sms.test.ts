@@ -145,14 +145,29 @@ describe('SMS → Send to Many', () => {
 		expect(fixture.api.messages.some((m) => m.number === phone(2) && m.content === 'Hi')).toBe(false);
 	});
 
-	test('without On Error: Continue a -1 id stops the node with an error naming the item', async () => {
+	test('without On Error: Continue a -1 id after accepted recipients does not stop the node: it is refused on its item', async () => {
 		fixture.api.refusedNumbers.add(phone(1));
-		const { error } = await fixture.run(
+		const { items, error, hints } = await fixture.run(
 			{ resource: 'sms', operation: 'sendToMany', to: '={{ $json.phone }}', message: 'Hi' },
 			[0, 1, 2].map((i) => ({ phone: phone(i) })),
 		);
-		expect(error?.message).toMatch(/^Item 1: BulkTextMessage did not accept the message to \+447700900001/);
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.accepted)).toEqual([true, false, true]);
+		expect(items[1].json).toMatchObject({ to: phone(1), status: 'refused', errorCode: -1, errorReason: 'not accepted (id -1)' });
+		expect(items[1].json.error).toMatch(/^Item 1: BulkTextMessage did not accept the message to \+447700900001/);
+		expect(items[1].error).toBeUndefined();
+		expect(hints).toEqual(['1 of 3 recipients were not sent (1 refused) — see the items with accepted = false']);
+	});
+
+	test('without On Error: Continue a -1 id for the first recipient stops the node, naming the item', async () => {
+		fixture.api.refusedNumbers.add(phone(0));
+		const { error } = await fixture.run(
+			{ resource: 'sms', operation: 'sendToMany', to: '={{ $json.phone }}', message: 'Hi', options: { batchSize: 1 } },
+			[0, 1].map((i) => ({ phone: phone(i) })),
+		);
+		expect(error?.message).toMatch(/^Item 0: BulkTextMessage did not accept the message to \+447700900000/);
 		expect(error?.description).toContain('other recipients of the same request are not affected');
+		expect(fixture.bodies('/api/v1/sms/to_many')).toHaveLength(1);
 	});
 
 	test('a dry run validates and returns the exact requests without calling the API', async () => {

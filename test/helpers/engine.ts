@@ -47,7 +47,7 @@ class NodeTypes implements INodeTypes {
 	}
 }
 
-export interface RunOptions {
+export type RunOptions = {
 	/** Node name as in the package, e.g. 'bulkTextMessage'. */
 	type: string;
 	/** A node type that is not part of the package (the credential tester's stand-in). */
@@ -56,7 +56,15 @@ export interface RunOptions {
 	items: IDataObject[];
 	credentials: Record<string, INodeCredentialsDetails>;
 	store: CredentialStore;
+} & RunSettings;
+
+/** The node's Settings tab, as a user sets it. */
+export interface RunSettings {
+	/** On Error: Continue (regular output). */
 	continueOnFail?: boolean;
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	/** Retry On Fail with this many tries (n8n allows 2 to 5); 1 ms between tries. */
+	maxTries?: number;
 	timezone?: string;
 }
 
@@ -64,11 +72,19 @@ export interface NodeRun {
 	run: IRun;
 	/** The node's output items, or [] when it failed. */
 	items: INodeExecutionData[];
+	/** The error output's items (On Error: Continue (using error output)). */
+	errorItems: INodeExecutionData[];
+	/** The notices the node left for the editor's output pane. */
+	hints: string[];
 	/** The error that stopped the node (without On Error: Continue). */
 	error?: Error & { description?: string; context?: IDataObject; httpCode?: string | null };
 }
 
+/** Each run is its own execution, with its own ID, as in n8n. */
+let executionCount = 0;
+
 function environment(options: Omit<RunOptions, 'items'>) {
+	const executionId = `execution-${++executionCount}`;
 	const node: INode = {
 		id: 'node-under-test',
 		name: 'Node',
@@ -78,6 +94,8 @@ function environment(options: Omit<RunOptions, 'items'>) {
 		parameters: options.parameters,
 		credentials: options.credentials,
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(options.onError ? { onError: options.onError } : {}),
+		...(options.maxTries ? { retryOnFail: true, maxTries: options.maxTries, waitBetweenTries: 1 } : {}),
 	};
 	const workflowData = {
 		id: 'workflow-under-test',
@@ -95,8 +113,8 @@ function environment(options: Omit<RunOptions, 'items'>) {
 	const credentialTypes = new Map(credentialClasses.map((type) => [type.name, type]));
 	const additionalData = {
 		credentialsHelper: new TestCredentialsHelper(credentialTypes, options.store),
-		hooks: new ExecutionLifecycleHooks('manual', 'execution-under-test', workflowData),
-		executionId: 'execution-under-test',
+		hooks: new ExecutionLifecycleHooks('manual', executionId, workflowData),
+		executionId,
 		currentNodeExecutionIndex: 0,
 		restApiUrl: 'http://127.0.0.1/rest',
 		instanceBaseUrl: 'http://127.0.0.1/',
@@ -137,6 +155,8 @@ export async function runNode(options: RunOptions): Promise<NodeRun> {
 	return {
 		run,
 		items: taskData?.data?.main?.[0] ?? [],
+		errorItems: taskData?.data?.main?.[1] ?? [],
+		hints: (taskData?.hints ?? []).map((hint) => hint.message),
 		error: (taskData?.error ?? run.data.resultData.error) as NodeRun['error'],
 	};
 }

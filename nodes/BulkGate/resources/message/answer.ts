@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { PreparedRecipient, RecipientOutcome } from '../../../shared/batchSend';
 import { DeliveryError } from '../../../shared/deliveryFailure';
 import { isObject } from '../../../shared/json';
-import { PROVIDER, describeError, errorCode, errorOf } from '../../transport';
+import { PROVIDER, errorCode, errorOf, readError } from '../../transport';
 
 /** Statuses meaning the message is on its way. */
 const ON_ITS_WAY = new Set(['sent', 'accepted', 'scheduled']);
@@ -17,7 +17,7 @@ const NOT_SENT: Record<string, string> = {
 };
 
 function unknown(message: string): DeliveryError {
-	return new DeliveryError({ kind: 'outcomeUnknown', message });
+	return new DeliveryError({ kind: 'outcomeUnknown', message, code: 'unreadableAnswer' });
 }
 
 /**
@@ -27,7 +27,7 @@ function unknown(message: string): DeliveryError {
 export function responseEntries(body: unknown): IDataObject[] {
 	if (errorOf(body)) {
 		const httpCode = errorCode(body, 200);
-		throw new DeliveryError({ kind: 'rejected', httpCode, message: describeError(body, httpCode), body });
+		throw new DeliveryError({ kind: 'rejected', httpCode, ...readError(body, httpCode) });
 	}
 	const data = isObject(body) ? body.data : undefined;
 	const entries = isObject(data) ? data.response : undefined;
@@ -60,6 +60,8 @@ export function entryOutcome(entry: IDataObject): RecipientOutcome {
 	return {
 		accepted: false,
 		message: `${meaning}${reason ? `: "${reason}"` : ''} (${status})`,
+		code: status,
+		reason: reason || meaning,
 		raw: entry,
 	};
 }

@@ -3,7 +3,8 @@ import { executeBatchedSend, type BatchedSend } from '../../../shared/batchSend'
 import type { TextMeasure } from '../../../shared/segments';
 import { credentialBaseUrl } from '../../../shared/credentialBaseUrl';
 import type { SendOptions } from '../../../shared/options';
-import { CREDENTIAL_TYPE, ENDPOINTS, PROVIDER, describeError } from '../../transport';
+import type { SendRun } from '../../../shared/sendRun';
+import { CREDENTIAL_TYPE, ENDPOINTS, PROVIDER, readError } from '../../transport';
 import { readAnswer } from './answer';
 
 export type SendKind = 'transactional' | 'promotional';
@@ -30,6 +31,7 @@ export async function sendMessages(
 	kind: SendKind,
 	options: SendOptions,
 	prepare: (itemIndex: number) => PreparedMessage,
+	run: SendRun,
 ): Promise<INodeExecutionData[]> {
 	const baseURL = options.dryRun ? '' : await credentialBaseUrl.call(this, CREDENTIAL_TYPE);
 	const single = kind === 'transactional';
@@ -62,9 +64,8 @@ export async function sendMessages(
 			timeout: options.timeout,
 		}),
 		readResponse: readAnswer,
-		describeError,
+		readError,
 		howToCheck: (recipient) => howToCheck(recipient.to),
 	};
-	const [items] = await executeBatchedSend.call(this, definition);
-	return items;
+	return await executeBatchedSend.call(this, definition, run);
 }

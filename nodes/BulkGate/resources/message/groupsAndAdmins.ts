@@ -1,20 +1,22 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestOptions,
-	INodeExecutionData,
-	JsonObject,
-} from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type { RecipientOutcome } from '../../../shared/batchSend';
 import { DeliveryError, type DeliveryFailure } from '../../../shared/deliveryFailure';
 import { InvalidInputError, itemInputError } from '../../../shared/invalidInput';
 import { requestWithRetry } from '../../../shared/request';
 import type { TextMeasure } from '../../../shared/segments';
-import { errorItem, sendResult, type SendResult } from '../../../shared/sendResult';
+import {
+	failedResult,
+	requestFailure,
+	sendResult,
+	type RecipientFailure,
+	type RecipientResult,
+	type SendResult,
+} from '../../../shared/sendResult';
+import type { SendRun } from '../../../shared/sendRun';
 import { credentialBaseUrl } from '../../../shared/credentialBaseUrl';
 import type { SendOptions } from '../../../shared/options';
-import { CREDENTIAL_TYPE, ENDPOINTS, PROVIDER, describeError } from '../../transport';
+import { CREDENTIAL_TYPE, ENDPOINTS, PROVIDER, readError } from '../../transport';
 import { entryOutcome, responseEntries } from './answer';
 import { howToCheck } from './delivery';
 import { readMessageInput } from './messageInput';
@@ -66,13 +68,13 @@ function readRequest(this: IExecuteFunctions, requestFields: IDataObject): Group
 }
 
 /** Validates the groups-and-admins request before anything is sent; `requestFields` are added to its body. */
-export function prepareGroupSend(this: IExecuteFunctions, requestFields: IDataObject): GroupSend {
+export function prepareGroupSend(this: IExecuteFunctions, requestFields: IDataObject, run: SendRun): GroupSend {
 	try {
 		return { ok: true, request: readRequest.call(this, requestFields) };
 	} catch (error) {
 		const failure = itemInputError(this.getNode(), ITEM, error, `Nothing was sent to the ${WHO}.`);
 		if (!this.continueOnFail()) throw failure;
-		return { ok: false, item: errorItem(failure, ITEM) };
+		return { ok: false, item: run.invalid(ITEM, failure) };
 	}
 }
 
@@ -80,15 +82,35 @@ function result(request: GroupRequest, fields: Partial<SendResult>): SendResult 
 	return sendResult(PROVIDER, { ...request, to: request.label, externalId: null }, fields);
 }
 
-/** Sends the groups-and-admins request (never twice) and returns one item per recipient BulkGate reports. */
+function recipientResult(request: GroupRequest, outcome: RecipientOutcome): RecipientResult {
+	const to = String(outcome.raw.number ?? request.label);
+	if (outcome.accepted) {
+		const { messageId, status, raw } = outcome;
+		return { itemIndex: ITEM, json: result(request, { to, messageId, status, accepted: true, raw }) };
+	}
+	const failure: RecipientFailure = {
+		status: 'refused',
+		code: outcome.code,
+		reason: outcome.reason,
+		message: `Item ${ITEM} (${WHO}): ${outcome.message}`,
+		description: `${PROVIDER} did not accept the message for ${to} from ${request.label}; nothing was sent to this recipient. The other recipients are not affected.`,
+	};
+	const json = failedResult(PROVIDER, { ...request, to, externalId: null }, failure, outcome.raw);
+	return { itemIndex: ITEM, json, failure };
+}
+
+/**
+ * Sends the groups-and-admins request (never twice, also not when n8n runs the node again) and
+ * returns one item per recipient BulkGate reports, accepted ones first.
+ */
 export async function executeGroupSend(
 	this: IExecuteFunctions,
 	send: GroupSend,
 	options: SendOptions,
+	run: SendRun,
 ): Promise<INodeExecutionData[]> {
 	if (!send.ok) return [send.item];
 	const { request } = send;
-	const paired = { item: ITEM };
 	const http: IHttpRequestOptions = {
 		method: 'POST',
 		baseURL: options.dryRun ? '' : await credentialBaseUrl.call(this, CREDENTIAL_TYPE),
@@ -99,18 +121,16 @@ export async function executeGroupSend(
 	};
 	if (options.dryRun) {
 		const shown = { method: 'POST', url: http.url, body: request.body };
-		return [{ json: { ...result(request, { status: 'dryRun' }), request: shown }, pairedItem: paired }];
+		return [{ json: { ...result(request, { status: 'dryRun' }), request: shown }, pairedItem: { item: ITEM } }];
 	}
+	const settled = run.recall(WHO, request.label);
+	if (settled) return run.settle([{ slot: WHO, to: request.label, results: settled, remember: false }]);
 
-	const fail = (error: NodeApiError): INodeExecutionData => {
-		if (!this.continueOnFail()) throw error;
-		return errorItem(error, ITEM);
-	};
 	const answer = await requestWithRetry.call(this, {
 		provider: PROVIDER,
 		credentialType: CREDENTIAL_TYPE,
 		options: http,
-		describeError,
+		readError,
 		renewsToken: false,
 	});
 	let failure: DeliveryFailure | undefined = answer.ok ? undefined : answer.failure;
@@ -124,49 +144,16 @@ export async function executeGroupSend(
 		}
 	}
 	if (failure) {
-		const unknown = failure.kind === 'outcomeUnknown';
-		return [
-			fail(
-				new NodeApiError(this.getNode(), { message: failure.message } as JsonObject, {
-					message: unknown
-						? `Item ${ITEM} (${WHO}): outcome unknown: ${failure.message}. It was not resent, to avoid a double message. ${howToCheck(request.label)}`
-						: `Item ${ITEM} (${WHO}): ${failure.message}`,
-					description: unknown
-						? `The request to ${request.label} may have been accepted by ${PROVIDER}.`
-						: `Nothing was sent to ${request.label}.`,
-					itemIndex: ITEM,
-					httpCode: failure.kind === 'rejected' ? String(failure.httpCode) : undefined,
-				}),
-			),
-		];
+		const details = requestFailure(failure, PROVIDER, {
+			subject: `Item ${ITEM} (${WHO})`,
+			carried: request.label,
+			howToCheck: howToCheck(request.label),
+		});
+		const json = failedResult(PROVIDER, { ...request, to: request.label, externalId: null }, details);
+		const results = [{ itemIndex: ITEM, json, failure: details }];
+		return run.settle([{ slot: WHO, to: request.label, results, remember: failure.kind === 'outcomeUnknown' }]);
 	}
-
-	const sent: INodeExecutionData[] = [];
-	const refused: INodeExecutionData[] = [];
-	for (const outcome of outcomes) {
-		const to = String(outcome.raw.number ?? request.label);
-		if (outcome.accepted) {
-			sent.push({
-				json: result(request, {
-					to,
-					messageId: outcome.messageId,
-					status: outcome.status,
-					accepted: true,
-					raw: outcome.raw,
-				}),
-				pairedItem: paired,
-			});
-			continue;
-		}
-		refused.push(
-			fail(
-				new NodeApiError(this.getNode(), outcome.raw as JsonObject, {
-					message: `Item ${ITEM} (${WHO}): ${outcome.message}`,
-					description: `${PROVIDER} did not accept the message for ${to} from ${request.label}; nothing was sent to this recipient. The other recipients are not affected.`,
-					itemIndex: ITEM,
-				}),
-			),
-		);
-	}
-	return [...sent, ...refused];
+	const results = outcomes.map((outcome) => recipientResult(request, outcome));
+	results.sort((a, b) => Number(Boolean(a.failure)) - Number(Boolean(b.failure)));
+	return run.settle([{ slot: WHO, to: request.label, results, remember: true }]);
 }

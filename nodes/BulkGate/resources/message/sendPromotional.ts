@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { itemParameter } from '../../../shared/itemParameters';
 import { batchSizeOption, dryRunOption, readSendOptions, timeoutOption } from '../../../shared/options';
 import { toGatewayDigits } from '../../../shared/phone';
+import { SendRun } from '../../../shared/sendRun';
 import { channelsField } from './channelFields';
 import { sendMessages, type PreparedMessage } from './delivery';
 import { executeGroupSend, prepareGroupSend } from './groupsAndAdmins';
@@ -152,12 +153,15 @@ export async function sendPromotional(this: IExecuteFunctions) {
 			description: 'Choose Input Items, Address Book Groups and Admins, or both.',
 		});
 	}
+	const run = new SendRun(this);
 	const groups = sendTo.includes('groupsAndAdmins')
-		? prepareGroupSend.call(this, duplicatesCheck.call(this, 0))
+		? prepareGroupSend.call(this, duplicatesCheck.call(this, 0), run)
 		: undefined;
 	const items = sendTo.includes('items')
-		? await sendMessages.call(this, 'promotional', options, (itemIndex) => prepare.call(this, itemIndex))
+		? await sendMessages.call(this, 'promotional', options, (itemIndex) => prepare.call(this, itemIndex), run)
 		: [];
-	const groupItems = groups ? await executeGroupSend.call(this, groups, options) : [];
-	return [[...items, ...groupItems]];
+	const groupItems = groups ? await executeGroupSend.call(this, groups, options, run) : [];
+	const output = [...items, ...groupItems];
+	run.finish(output);
+	return [output];
 }

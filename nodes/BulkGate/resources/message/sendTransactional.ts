@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { itemParameter } from '../../../shared/itemParameters';
 import { dryRunOption, readSendOptions, timeoutOption } from '../../../shared/options';
 import { toGatewayDigits } from '../../../shared/phone';
+import { SendRun } from '../../../shared/sendRun';
 import { channelsField } from './channelFields';
 import { sendMessages, type PreparedMessage } from './delivery';
 import { readMessageInput } from './messageInput';
@@ -112,7 +113,8 @@ function prepare(this: IExecuteFunctions, itemIndex: number): PreparedMessage {
 
 export async function sendTransactional(this: IExecuteFunctions) {
 	const options = readSendOptions.call(this);
-	return [
-		await sendMessages.call(this, 'transactional', options, (itemIndex) => prepare.call(this, itemIndex)),
-	];
+	const run = new SendRun(this);
+	const items = await sendMessages.call(this, 'transactional', options, (itemIndex) => prepare.call(this, itemIndex), run);
+	run.finish(items);
+	return [items];
 }

@@ -6,7 +6,8 @@ import {
 	type RecipientOutcome,
 } from '../../../shared/batchSend';
 import { credentialBaseUrl } from '../../../shared/credentialBaseUrl';
-import { CREDENTIAL_TYPE, PROVIDER, describeError, readIds } from '../../transport';
+import { SendRun } from '../../../shared/sendRun';
+import { CREDENTIAL_TYPE, PROVIDER, readError, readIds } from '../../transport';
 import { compact, readSmsInput, readSmsSendOptions, type SmsInput } from './smsInput';
 
 type Shape = 'single' | 'sameText' | 'textPerRecipient';
@@ -59,6 +60,8 @@ function readList(body: unknown, recipients: Array<PreparedRecipient>): Recipien
 			return {
 				accepted: false,
 				message: `${PROVIDER} did not accept the message to ${recipients[position].to} (it answered id -1)`,
+				code: id,
+				reason: 'not accepted (id -1)',
 				raw: { id },
 			};
 		}
@@ -106,8 +109,11 @@ export async function sendSms(this: IExecuteFunctions, shape: Shape) {
 		}),
 		readResponse: (body, recipients) =>
 			shape === 'single' ? readSingle(body, recipients[0].scheduledAt !== null) : readList(body, recipients),
-		describeError,
+		readError,
 		howToCheck,
 	};
-	return await executeBatchedSend.call(this, definition);
+	const run = new SendRun(this);
+	const items = await executeBatchedSend.call(this, definition, run);
+	run.finish(items);
+	return [items];
 }
