@@ -1,3 +1,5 @@
+import { ExecutionBaseError } from 'n8n-workflow';
+
 /**
  * Why a request to a gateway did not give us an answer we can use. The distinction that matters
  * is whether the gateway may have accepted the messages: then they must never be sent again.
@@ -33,14 +35,16 @@ export class DeliveryError extends Error {
 
 /**
  * The token exchange failed, so the send it was for never left. Thrown by a credential's
- * preAuthentication; n8n wraps it, and the send pipeline finds it as the wrapper's cause.
+ * preAuthentication. n8n wraps it in a NodeApiError that keeps only its message and `context`,
+ * so the code travels in the context, where the send pipeline finds it.
  */
-export class TokenRequestError extends Error {
-	constructor(
-		message: string,
-		readonly failureCode: string | number,
-	) {
+export class TokenRequestError extends ExecutionBaseError {
+	constructor(message: string, code: string | number) {
 		super(message);
 		this.name = 'TokenRequestError';
+		this.context[TOKEN_REQUEST_FAILED] = code;
 	}
 }
+
+/** The context key that marks a token request failure, with its code as the value. */
+export const TOKEN_REQUEST_FAILED = 'tokenRequestFailed';

@@ -5,7 +5,7 @@ import type {
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
-import { TokenRequestError, type DeliveryFailure, type GatewayError } from './deliveryFailure';
+import { TOKEN_REQUEST_FAILED, type DeliveryFailure, type GatewayError } from './deliveryFailure';
 
 /** 429 handling: up to 6 retries, waiting Retry-After or 0.5 s doubling, never more than 30 s. */
 const RATE_LIMIT_RETRIES = 6;
@@ -91,10 +91,9 @@ function fromStatus(status: number, body: unknown, headers: IDataObject, request
  */
 function fromThrown(error: unknown, request: GatewayRequest): Attempt {
 	const { provider } = request;
-	const cause = (error as { cause?: unknown }).cause;
-	if (cause instanceof TokenRequestError || error instanceof TokenRequestError) {
-		const tokenError = cause instanceof TokenRequestError ? cause : (error as TokenRequestError);
-		return { failure: { kind: 'notSent', message: tokenError.message, code: tokenError.failureCode } };
+	const tokenFailure = (error as { context?: IDataObject }).context?.[TOKEN_REQUEST_FAILED];
+	if (typeof tokenFailure === 'string' || typeof tokenFailure === 'number') {
+		return { failure: { kind: 'notSent', message: (error as Error).message, code: tokenFailure } };
 	}
 	const httpCode = error instanceof NodeApiError ? error.httpCode : undefined;
 	if (!httpCode) {

@@ -7,6 +7,8 @@ import type { RecipientResult } from './sendResult';
  * also in queue mode, so memory is the right place; records are keyed by execution, node and run.
  */
 export interface SendRecord {
+	/** Recipients that earlier tries of this run got accepted. */
+	readonly acceptedBefore: number;
 	/** The results a slot (an item, or the groups-and-admins request) settled with for `to`, if any. */
 	recall(slot: string, to: string): RecipientResult[] | undefined;
 	remember(slot: string, to: string, results: RecipientResult[]): void;
@@ -66,7 +68,7 @@ function stored(key: string, now: number): StoredRun {
 /** The record of one node run; `key` is null when the execution has no ID to key it by. */
 export function openSendRecord(key: string | null): SendRecord {
 	if (key === null) {
-		return { recall: () => undefined, remember: () => {}, close: () => {} };
+		return { acceptedBefore: 0, recall: () => undefined, remember: () => {}, close: () => {} };
 	}
 	const now = Date.now();
 	const run = stored(key, now);
@@ -74,7 +76,12 @@ export function openSendRecord(key: string | null): SendRecord {
 	runs.delete(key);
 	runs.set(key, run);
 	prune(key, now);
+	let acceptedBefore = 0;
+	for (const { results } of run.slots.values()) {
+		acceptedBefore += results.filter((result) => !result.failure).length;
+	}
 	return {
+		acceptedBefore,
 		recall(slot, to) {
 			const entry = runs.get(key)?.slots.get(slot);
 			return entry?.to === to ? entry.results : undefined;

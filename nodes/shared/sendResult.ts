@@ -118,10 +118,6 @@ export function failedResult(
 }
 
 /** n8n's error item: `error` on the item routes it to the node's error output. */
-export function errorItem(
-	error: NodeApiError | NodeOperationError,
-	itemIndex: number,
-	json: IDataObject = { error: error.message },
-): INodeExecutionData {
-	return { json, error, pairedItem: { item: itemIndex } };
+export function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	return { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
 }

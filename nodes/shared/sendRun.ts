@@ -32,9 +32,14 @@ export class SendRun {
 
 	private readonly continueOnFail: boolean;
 
+	/** On Error: Continue (using error output): failed items carry the error that routes them there. */
+	private readonly toErrorOutput: boolean;
+
 	private readonly record: SendRecord;
 
 	private accepted = 0;
+
+	private readonly acceptedBefore: number;
 
 	private settled = 0;
 
@@ -48,9 +53,12 @@ export class SendRun {
 	constructor(private readonly context: IExecuteFunctions) {
 		this.node = context.getNode();
 		this.continueOnFail = context.continueOnFail();
+		this.toErrorOutput = this.node.onError === 'continueErrorOutput';
 		const executionId = context.getExecutionId();
 		const runIndex = context.getInputData().length ? context.getWorkflowDataProxy(0).$runIndex : 0;
 		this.record = openSendRecord(executionId ? `${executionId}\n${this.node.name}\n${runIndex}` : null);
+		// Accepted by an earlier try: stopping now would lose them as surely as in that try.
+		this.acceptedBefore = this.record.acceptedBefore;
 	}
 
 	/** What an earlier try of this run settled for this slot and recipient, if anything. */
@@ -71,14 +79,15 @@ export class SendRun {
 		this.settled += results.length;
 		this.accepted += results.filter((result) => !result.failure).length;
 		const firstFailure = results.find((result) => result.failure);
-		if (firstFailure && !this.continueOnFail && this.accepted === 0) {
+		if (firstFailure && !this.continueOnFail && this.accepted + this.acceptedBefore === 0) {
 			throw this.apiError(firstFailure);
 		}
 		return results.map((result) => {
 			const { failure, json, itemIndex } = result;
 			if (!failure) return { json, pairedItem: { item: itemIndex } };
 			this.failed[failure.status]++;
-			if (this.continueOnFail) return errorItem(this.apiError(result), itemIndex, json);
+			// n8n reduces an item that carries an error to its message; elsewhere all fields stay.
+			if (this.toErrorOutput) return errorItem(this.apiError(result), itemIndex);
 			return { json, pairedItem: { item: itemIndex } };
 		});
 	}
@@ -87,13 +96,15 @@ export class SendRun {
 	invalid(itemIndex: number, error: NodeOperationError): INodeExecutionData {
 		this.settled++;
 		this.failed.invalid++;
-		return errorItem(error, itemIndex, {
+		if (this.toErrorOutput) return errorItem(error, itemIndex);
+		const json = {
 			accepted: false,
 			status: 'invalid',
 			errorCode: 'invalidInput',
 			errorReason: error.description ?? error.message,
 			error: error.message,
-		});
+		};
+		return { json, pairedItem: { item: itemIndex } };
 	}
 
 	/**
@@ -107,7 +118,7 @@ export class SendRun {
 				.filter((status) => this.failed[status] > 0)
 				.map((status) => `${count(this.failed[status])} ${STATUS_WORDS[status]}`)
 				.join(', ');
-			const where = this.node.onError === 'continueErrorOutput' ? 'the error output' : 'the items with accepted = false';
+			const where = this.toErrorOutput ? 'the error output' : 'the items with accepted = false';
 			this.context.addExecutionHints({
 				message: `${count(failures)} of ${count(this.settled)} recipients were not sent (${kinds}) — see ${where}`,
 				type: 'warning',

@@ -63,7 +63,7 @@ describe('request-level errors become NodeApiErrors with BulkGate’s type and m
 		expect(items[1].json.error).toBe(
 			'Item 1: BulkGate refused the request (invalid_phone_number, HTTP 400): Invalid phone number.',
 		);
-		expect(items[1].error).toMatchObject({ httpCode: '400' });
+		expect(items[1].json).toMatchObject({ status: 'refused', errorCode: 'invalid_phone_number', errorReason: 'Invalid phone number' });
 		expect(items.map((item) => item.json.accepted ?? false)).toEqual([true, false, true]);
 		expect(fixture.emulator.requestsTo('POST', TRANSACTIONAL)).toHaveLength(3);
 	});
@@ -77,9 +77,7 @@ describe('request-level errors become NodeApiErrors with BulkGate’s type and m
 		expect(items[2].json.error).toBe(
 			'Item 2: BulkGate refused the request (low_credit, HTTP 400): Insufficient funds. Top up the credit in the BulkGate Portal.',
 		);
-		expect(items[3].error?.description).toBe(
-			'Nothing was sent for 2 recipients (items 2–3).',
-		);
+		expect(items[3].json).toMatchObject({ status: 'refused', errorCode: 'low_credit', errorReason: 'Insufficient funds' });
 		expect(fixture.storedCount(numbers(10, 4))).toEqual([1, 1, 0, 0]);
 		expect(fixture.api.credit).toBe(0);
 	});

@@ -75,15 +75,16 @@ describe('Message → Send Promotional', () => {
 		fixture.api.blacklist.add(czechDigits(4));
 		const { items } = await send({}, recipients(0, 6), true);
 		expect(fixture.emulator.requestsTo('POST', PROMOTIONAL)).toHaveLength(1);
-		expect(items[2].json).toEqual({
+		expect(items[2].json).toMatchObject({
 			error: 'Item 2: BulkGate rejected the phone number as invalid: "Invalid phone number" (invalid_number)',
+			status: 'refused',
+			errorCode: 'invalid_number',
+			errorReason: 'Invalid phone number',
 		});
 		expect(items[4].json.error).toBe(
 			'Item 4: The number is on the BulkGate blacklist: "Phone number is on Blacklist" (blacklisted)',
 		);
-		expect(items[4].error?.description).toContain(
-			'The other recipients of the same request are not affected',
-		);
+		expect(items[4].json).toMatchObject({ to: czechDigits(4), errorCode: 'blacklisted' });
 		expect(items.map((item) => item.json.accepted ?? false)).toEqual([true, true, false, true, false, true]);
 		expect(fixture.storedCount([0, 1, 2, 3, 4, 5].map(czechDigits))).toEqual([1, 1, 0, 1, 0, 1]);
 	});

@@ -112,8 +112,8 @@ describe('bad input never reaches BulkGate', () => {
 					expect(item.json).toMatchObject({ accepted: true, status: 'accepted' });
 					return;
 				}
-				expect(item.json).toEqual({ error: `Item ${index}: ${expected}` });
-				expect(item.error?.description).toMatch(/ Nothing was sent for this item\.$/);
+				expect(item.json).toMatchObject({ error: `Item ${index}: ${expected}`, accepted: false, status: 'invalid' });
+				expect(item.json.errorReason).toMatch(/ Nothing was sent for this item\.$/);
 			},
 		);
 
@@ -166,7 +166,7 @@ describe('bad input never reaches BulkGate', () => {
 				'accepted',
 				'Item 0: Group IDs: "twelve" is not an ID',
 			]);
-			expect(items[4].error?.description).toBe(
+			expect(items[4].json.errorReason).toBe(
 				'Enter whole numbers separated by commas, such as 12, 15. Nothing was sent to the groups and admins.',
 			);
 			expect(fixture.bodies(PROMOTIONAL)).toHaveLength(1);

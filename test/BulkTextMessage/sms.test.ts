@@ -137,9 +137,11 @@ describe('SMS → Send to Many', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(fixture.emulator.requestsTo('POST', '/api/v1/sms/to_many')).toHaveLength(1);
-		expect(items.map((item) => item.json.accepted ?? 'error')).toEqual([true, true, 'error', true]);
-		expect(items[2].json).toEqual({
+		expect(items.map((item) => item.json.accepted)).toEqual([true, true, false, true]);
+		expect(items[2].json).toMatchObject({
 			error: 'Item 2: BulkTextMessage did not accept the message to +447700900002 (it answered id -1)',
+			status: 'refused',
+			errorCode: -1,
 		});
 		expect(items[2].pairedItem).toEqual({ item: 2 });
 		expect(fixture.api.messages.some((m) => m.number === phone(2) && m.content === 'Hi')).toBe(false);

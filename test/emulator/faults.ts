@@ -4,6 +4,8 @@ export interface Fault {
 	match?: { method?: string; path?: string | RegExp };
 	/** How many matching requests it hits (default 1). */
 	times?: number;
+	/** How many matching requests it lets through first (default 0). */
+	skip?: number;
 	/** Answer with this status and body instead of the real handler. */
 	status?: number;
 	body?: unknown;
@@ -17,10 +19,10 @@ export interface Fault {
 }
 
 export class FaultQueue {
-	private readonly pending: Array<Fault & { remaining: number }> = [];
+	private readonly pending: Array<Fault & { remaining: number; toSkip: number }> = [];
 
 	add(fault: Fault): void {
-		this.pending.push({ ...fault, remaining: fault.times ?? 1 });
+		this.pending.push({ ...fault, remaining: fault.times ?? 1, toSkip: fault.skip ?? 0 });
 	}
 
 	clear(): void {
@@ -36,6 +38,10 @@ export class FaultQueue {
 		});
 		if (index === -1) return undefined;
 		const fault = this.pending[index];
+		if (fault.toSkip > 0) {
+			fault.toSkip -= 1;
+			return undefined;
+		}
 		fault.remaining -= 1;
 		if (fault.remaining <= 0) this.pending.splice(index, 1);
 		return fault;
