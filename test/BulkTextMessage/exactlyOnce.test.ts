@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { IDataObject } from 'n8n-workflow';
+import { startEmulator, type Emulator } from '../emulator/server';
 import { shutdownEngine, type RunSettings } from '../helpers/engine';
 import { BulkTextMessageFixture } from './fixture';
 import { SEND_OPERATIONS, phone, recipients, sendParameters, type SendOperation } from './sendOperations';
@@ -11,31 +10,26 @@ import { SEND_OPERATIONS, phone, recipients, sendParameters, type SendOperation 
  * second message, and no accepted message ID is lost.
  */
 const fixture = new BulkTextMessageFixture();
-const TOKEN_PATH = '/api/v1/oauth/access_token';
+const EXCHANGE_PATH = '/api/v1/oauth/access_token';
 const COUNT = 25;
 const BATCH = 10;
 const RETRY = { maxTries: 3 } satisfies RunSettings;
 
-/** A server on another port that must never see a request (where a redirect points). */
-let elsewhere: Server;
-let elsewhereRequests = 0;
+/** Another host (another port) where a redirect points; it must never see a request. */
+let elsewhere: Emulator;
 
 beforeAll(async () => {
 	await fixture.start();
-	elsewhere = createServer((request, response) => {
-		elsewhereRequests++;
-		response.end('{}');
-	});
-	await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+	elsewhere = await startEmulator([]);
 });
 beforeEach(() => {
 	fixture.reset();
 	fixture.api.messages.length = 0;
-	elsewhereRequests = 0;
+	elsewhere.requests.length = 0;
 });
 afterAll(async () => {
 	await fixture.stop();
-	await new Promise((resolve) => elsewhere.close(resolve));
+	await elsewhere.close();
 	shutdownEngine();
 });
 
@@ -138,17 +132,16 @@ describe.each(SEND_OPERATIONS)('$operation', (op) => {
 	});
 
 	test('a redirect after the gateway stored the second request is not followed: one POST, the token stays home', async () => {
-		const { port } = elsewhere.address() as AddressInfo;
 		fixture.emulator.inject({
 			match: { path: op.path },
 			skip: 1,
 			status: 307,
-			headers: { location: `http://127.0.0.1:${port}/collect` },
+			headers: { location: `${elsewhere.url}/collect` },
 			afterHandling: true,
 		});
 		const { items, error } = await send(op, 600, {});
 		expect(error).toBeUndefined();
-		expect(elsewhereRequests).toBe(0);
+		expect(elsewhere.requests).toHaveLength(0);
 		expect(fixture.emulator.requestsTo('POST', op.path)).toHaveLength(requestsFor(op));
 		expect(storedFor(range(600, COUNT))).toEqual(range(0, COUNT).map(() => 1));
 		const unknown = secondRequest(op);
@@ -158,7 +151,7 @@ describe.each(SEND_OPERATIONS)('$operation', (op) => {
 
 	test('the token endpoint answering 500 mid-run fails only the batch that needed it, as not sent', async () => {
 		fixture.api.expireTokensAfter(1);
-		fixture.emulator.inject({ match: { path: TOKEN_PATH }, status: 500, body: { message: 'down' } });
+		fixture.emulator.inject({ match: { path: EXCHANGE_PATH }, status: 500, body: { message: 'down' } });
 		const { items, error } = await send(op, 700, { continueOnFail: true });
 		expect(error).toBeUndefined();
 		const notSent = secondRequest(op);
