@@ -136,6 +136,21 @@ function thousandRecipients(example, id, phone) {
 	return prepare(id, { ...example.workflow, name: `${example.workflow.name} (1,000 recipients)`, nodes });
 }
 
+/** The workflow with Retry On Fail (3 tries, 1 s apart) set on one node, as a user sets it in Settings. */
+function withRetryOnFail(workflow, id, nodeName) {
+	const nodes = workflow.workflow.nodes.map((node) =>
+		node.name === nodeName ? { ...node, retryOnFail: true, maxTries: 3, waitBetweenTries: 1000 } : node,
+	);
+	return prepare(id, { ...workflow.workflow, name: `${workflow.workflow.name} (Retry On Fail)`, nodes });
+}
+
+/** Messages stored per recipient since `from`, by a key; how many recipients got exactly one. */
+function storedOnce(messages, from, keyOf) {
+	const counts = new Map();
+	for (const message of messages.slice(from)) counts.set(keyOf(message), (counts.get(keyOf(message)) ?? 0) + 1);
+	return { recipients: counts.size, once: [...counts.values()].filter((count) => count === 1).length };
+}
+
 async function main() {
 	const suiteStarted = Date.now();
 	let install;
@@ -171,7 +186,9 @@ async function main() {
 
 		const btmThousand = thousandRecipients(byName['bulktextmessage-send-to-many'], 'e2e-btm-1000', "'+44 7700 ' + String(900000 + i)");
 		const bgThousand = thousandRecipients(byName['bulkgate-send-promotional'], 'e2e-bg-1000', "'+420 777 ' + String(100000 + i)");
-		const all = [...examples, btmThousand, bgThousand];
+		const btmRetry = withRetryOnFail(btmThousand, 'e2e-btm-1000-retry', 'Send to Many');
+		const bgRetry = withRetryOnFail(bgThousand, 'e2e-bg-1000-retry', 'Send Promotional');
+		const all = [...examples, btmThousand, bgThousand, btmRetry, bgRetry];
 		await check('credentials and workflows imported', async () => {
 			await n8n.importAll(sandboxCredentials(sandbox, SANDBOX_ACCOUNT), all, join(work, 'import'));
 			return `2 credentials, ${all.length} workflows`;
@@ -192,10 +209,10 @@ async function main() {
 			return `${covered.size} operations`;
 		});
 
-		const counted = async (example, paths) => {
+		const counted = async (example, paths, { clean = true } = {}) => {
 			const before = sandbox.requestCounts();
 			const run = await n8n.execute(example.workflow.id);
-			assertClean(run, example.workflow);
+			if (clean) assertClean(run, example.workflow);
 			const after = sandbox.requestCounts();
 			// Keys are `METHOD /path STATUS`; a key without the status sums every answer.
 			const sum = (counts, key) =>
@@ -232,6 +249,42 @@ async function main() {
 			assert(delta[`${TO_MANY} 401`] >= 1, 'no to_many request met the expired token');
 			assert(newMessages.length === 1000 && distinct === 1000, `${newMessages.length} stored, ${distinct} distinct`);
 			return `1 renewal; to_many: 2 accepted, ${delta[`${TO_MANY} 401`]} refused with 401 (never stored); 1,000 stored once each`;
+		});
+
+		const afterAcceptFails = async (example, node, path, messages, keyOf) => {
+			const from = messages.length;
+			sandbox.inject({ match: { path }, skip: 1, status: 500, afterHandling: true });
+			const { run, delta } = await counted(example, [`POST ${path}`], { clean: false });
+			assert(run.status === 'success', `status ${run.status}: ${run.data.resultData.error?.message ?? ''}`);
+			const items = outputOf(run, node);
+			const accepted = items.filter((item) => item.accepted).length;
+			const unknown = items.filter((item) => item.status === 'unknown').length;
+			const { recipients, once } = storedOnce(messages, from, keyOf);
+			assert(items.length === 1000 && accepted === 500 && unknown === 500, `${items.length} items: ${accepted} accepted, ${unknown} unknown`);
+			assert(recipients === 1000 && once === 1000, `${recipients} recipients stored, ${once} of them once`);
+			assert(delta[`POST ${path}`] === 2, `${delta[`POST ${path}`]} requests, expected 2`);
+			return `success; 500 accepted, 500 unknown (HTTP 500 after storing); 1,000 recipients stored once each in 2 requests`;
+		};
+		await check('Retry On Fail, 500 after the 2nd batch was stored: Send to Many, 1,000', () =>
+			afterAcceptFails(btmRetry, 'Send to Many', '/api/v1/sms/to_many', sandbox.bulkTextMessage.messages, (m) => m.external_id),
+		);
+		await check('Retry On Fail, 500 after the 2nd batch was stored: Send Promotional, 1,000', () =>
+			afterAcceptFails(bgRetry, 'Send Promotional', '/api/2.0/advanced/promotional', sandbox.bulkGate.messages, (m) => m.number),
+		);
+		await check('a blacklisted recipient among 1,000, default settings: Send Promotional', async () => {
+			const from = sandbox.bulkGate.messages.length;
+			sandbox.bulkGate.blacklist.add('420777100000');
+			const { run } = await counted(bgThousand, [PROMOTIONAL], { clean: false });
+			sandbox.bulkGate.blacklist.clear();
+			assert(run.status === 'success', `status ${run.status}: ${run.data.resultData.error?.message ?? ''}`);
+			const items = outputOf(run, 'Send Promotional');
+			const accepted = items.filter((item) => item.accepted).length;
+			assert(items.length === 1000 && accepted === 999, `${items.length} items, ${accepted} accepted`);
+			const [refused] = items;
+			assert(refused.status === 'refused' && refused.errorCode === 'blacklisted' && refused.to === '420777100000', `item 0: ${JSON.stringify(refused)}`);
+			const { recipients, once } = storedOnce(sandbox.bulkGate.messages, from, (m) => m.number);
+			assert(recipients === 999 && once === 999, `${recipients} recipients stored, ${once} of them once`);
+			return `success; 999 accepted, item 0 refused (${refused.errorCode}: ${refused.errorReason})`;
 		});
 
 		await check('trigger workflows published, n8n started', async () => {

@@ -2,6 +2,7 @@
 import { BulkGateEmulator, type BgMessage } from './bulkGate';
 import { BulkTextMessageEmulator, type BtmMessage } from './bulkTextMessage';
 import { startEmulator, type Emulator } from './server';
+import type { Fault } from './faults';
 import type { EmulatorRequest, EmulatorResponse, ServiceHandler } from './types';
 
 /** The webhook URLs a real account would have in each gateway's dashboard. */
@@ -102,6 +103,11 @@ export class Sandbox {
 
 	get bulkTextMessageUrl(): string {
 		return this.bulkTextMessage.baseUrl(this.emulator.url);
+	}
+
+	/** Makes the next matching gateway requests fail (the end-to-end suite's fault cases). */
+	inject(fault: Fault): void {
+		this.emulator.inject(fault);
 	}
 
 	/** Gateway requests so far, by `METHOD /path STATUS`. */
