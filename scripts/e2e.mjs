@@ -136,12 +136,14 @@ function thousandRecipients(example, id, phone) {
 	return prepare(id, { ...example.workflow, name: `${example.workflow.name} (1,000 recipients)`, nodes });
 }
 
-/** The workflow with Retry On Fail (3 tries, 1 s apart) set on one node, as a user sets it in Settings. */
-function withRetryOnFail(workflow, id, nodeName) {
-	const nodes = workflow.workflow.nodes.map((node) =>
-		node.name === nodeName ? { ...node, retryOnFail: true, maxTries: 3, waitBetweenTries: 1000 } : node,
-	);
-	return prepare(id, { ...workflow.workflow, name: `${workflow.workflow.name} (Retry On Fail)`, nodes });
+/** The workflow with one node's Settings as given, On Error left at its default (Stop Workflow). */
+function withSettings(example, id, nodeName, label, settings) {
+	const nodes = example.workflow.nodes.map((node) => {
+		if (node.name !== nodeName) return node;
+		const { onError, ...rest } = node;
+		return { ...rest, ...settings };
+	});
+	return prepare(id, { ...example.workflow, name: `${example.workflow.name} (${label})`, nodes });
 }
 
 /** Messages stored per recipient since `from`, by a key; how many recipients got exactly one. */
@@ -186,9 +188,14 @@ async function main() {
 
 		const btmThousand = thousandRecipients(byName['bulktextmessage-send-to-many'], 'e2e-btm-1000', "'+44 7700 ' + String(900000 + i)");
 		const bgThousand = thousandRecipients(byName['bulkgate-send-promotional'], 'e2e-bg-1000', "'+420 777 ' + String(100000 + i)");
-		const btmRetry = withRetryOnFail(btmThousand, 'e2e-btm-1000-retry', 'Send to Many');
-		const bgRetry = withRetryOnFail(bgThousand, 'e2e-bg-1000-retry', 'Send Promotional');
-		const all = [...examples, btmThousand, bgThousand, btmRetry, bgRetry];
+		const retryOnFail = { retryOnFail: true, maxTries: 3, waitBetweenTries: 1000 };
+		const btmRetry = withSettings(btmThousand, 'e2e-btm-1000-retry', 'Send to Many', 'Retry On Fail', retryOnFail);
+		// Numbers of their own: BulkGate's duplicates check would drop a repeat of the same text.
+		const bgThousandAt = (first) =>
+			thousandRecipients(byName['bulkgate-send-promotional'], `e2e-bg-1000-${first}`, `'+420 777 ' + String(${first} + i)`);
+		const bgRetry = withSettings(bgThousandAt(200000), 'e2e-bg-1000-retry', 'Send Promotional', 'Retry On Fail', retryOnFail);
+		const bgDefaults = withSettings(bgThousandAt(300000), 'e2e-bg-1000-defaults', 'Send Promotional', 'default settings', {});
+		const all = [...examples, btmThousand, bgThousand, btmRetry, bgRetry, bgDefaults];
 		await check('credentials and workflows imported', async () => {
 			await n8n.importAll(sandboxCredentials(sandbox, SANDBOX_ACCOUNT), all, join(work, 'import'));
 			return `2 credentials, ${all.length} workflows`;
@@ -273,15 +280,15 @@ async function main() {
 		);
 		await check('a blacklisted recipient among 1,000, default settings: Send Promotional', async () => {
 			const from = sandbox.bulkGate.messages.length;
-			sandbox.bulkGate.blacklist.add('420777100000');
-			const { run } = await counted(bgThousand, [PROMOTIONAL], { clean: false });
+			sandbox.bulkGate.blacklist.add('420777300000');
+			const { run } = await counted(bgDefaults, [PROMOTIONAL], { clean: false });
 			sandbox.bulkGate.blacklist.clear();
 			assert(run.status === 'success', `status ${run.status}: ${run.data.resultData.error?.message ?? ''}`);
 			const items = outputOf(run, 'Send Promotional');
 			const accepted = items.filter((item) => item.accepted).length;
 			assert(items.length === 1000 && accepted === 999, `${items.length} items, ${accepted} accepted`);
 			const [refused] = items;
-			assert(refused.status === 'refused' && refused.errorCode === 'blacklisted' && refused.to === '420777100000', `item 0: ${JSON.stringify(refused)}`);
+			assert(refused.status === 'refused' && refused.errorCode === 'blacklisted' && refused.to === '420777300000', `item 0: ${JSON.stringify(refused)}`);
 			const { recipients, once } = storedOnce(sandbox.bulkGate.messages, from, (m) => m.number);
 			assert(recipients === 999 && once === 999, `${recipients} recipients stored, ${once} of them once`);
 			return `success; 999 accepted, item 0 refused (${refused.errorCode}: ${refused.errorReason})`;

@@ -110,14 +110,17 @@ export class N8n {
 		await this.cliOrThrow('import:workflow', '--separate', `--input=${join(folder, 'workflows')}`);
 	}
 
-	/** `n8n execute --rawOutput`: the run JSON comes after the log lines, from the first line that is `{`. */
+	/**
+	 * `n8n execute --rawOutput`: the run JSON is printed indented, between log lines, from the
+	 * first line that is `{` to the next line that is `}`.
+	 */
 	async execute(workflowId) {
 		const { code, stdout, stderr } = await this.cli('execute', `--id=${workflowId}`, '--rawOutput');
-		const start = stdout.search(/^\{$/m);
-		if (start === -1) {
+		const run = /^\{$[\s\S]*?^\}$/m.exec(stdout);
+		if (!run) {
 			throw new Error(`n8n execute --id=${workflowId} printed no run (exit ${code}):\n${(stderr || stdout).slice(-2000)}`);
 		}
-		return JSON.parse(stdout.slice(start));
+		return JSON.parse(run[0]);
 	}
 
 	/** `n8n start`, resolved once the editor, REST API and production webhooks are all up. */
