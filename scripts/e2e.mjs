@@ -195,7 +195,8 @@ async function main() {
 			thousandRecipients(byName['bulkgate-send-promotional'], `e2e-bg-1000-${first}`, `'+420 777 ' + String(${first} + i)`);
 		const bgRetry = withSettings(bgThousandAt(200000), 'e2e-bg-1000-retry', 'Send Promotional', 'Retry On Fail', retryOnFail);
 		const bgDefaults = withSettings(bgThousandAt(300000), 'e2e-bg-1000-defaults', 'Send Promotional', 'default settings', {});
-		const all = [...examples, btmThousand, bgThousand, btmRetry, bgRetry, bgDefaults];
+		const bgRetryRefused = withSettings(bgThousandAt(400000), 'e2e-bg-1000-retry-refused', 'Send Promotional', 'Retry On Fail', retryOnFail);
+		const all = [...examples, btmThousand, bgThousand, btmRetry, bgRetry, bgDefaults, bgRetryRefused];
 		await check('credentials and workflows imported', async () => {
 			await n8n.importAll(sandboxCredentials(sandbox, SANDBOX_ACCOUNT), all, join(work, 'import'));
 			return `2 credentials, ${all.length} workflows`;
@@ -278,21 +279,29 @@ async function main() {
 		await check('Retry On Fail, 500 after the 2nd batch was stored: Send Promotional, 1,000', () =>
 			afterAcceptFails(bgRetry, 'Send Promotional', '/api/2.0/advanced/promotional', sandbox.bulkGate.messages, (m) => m.number),
 		);
-		await check('a blacklisted recipient among 1,000, default settings: Send Promotional', async () => {
+		// A failed first item makes n8n run the node again when Retry On Fail is on.
+		const firstBlacklisted = async (example, number) => {
 			const from = sandbox.bulkGate.messages.length;
-			sandbox.bulkGate.blacklist.add('420777300000');
-			const { run } = await counted(bgDefaults, [PROMOTIONAL], { clean: false });
+			sandbox.bulkGate.blacklist.add(number);
+			const { run, delta } = await counted(example, [PROMOTIONAL], { clean: false });
 			sandbox.bulkGate.blacklist.clear();
 			assert(run.status === 'success', `status ${run.status}: ${run.data.resultData.error?.message ?? ''}`);
 			const items = outputOf(run, 'Send Promotional');
 			const accepted = items.filter((item) => item.accepted).length;
 			assert(items.length === 1000 && accepted === 999, `${items.length} items, ${accepted} accepted`);
 			const [refused] = items;
-			assert(refused.status === 'refused' && refused.errorCode === 'blacklisted' && refused.to === '420777300000', `item 0: ${JSON.stringify(refused)}`);
+			assert(refused.status === 'refused' && refused.errorCode === 'blacklisted' && refused.to === number, `item 0: ${JSON.stringify(refused)}`);
 			const { recipients, once } = storedOnce(sandbox.bulkGate.messages, from, (m) => m.number);
 			assert(recipients === 999 && once === 999, `${recipients} recipients stored, ${once} of them once`);
-			return `success; 999 accepted, item 0 refused (${refused.errorCode}: ${refused.errorReason})`;
-		});
+			assert(delta[PROMOTIONAL] === 2, `${delta[PROMOTIONAL]} requests, expected 2`);
+			return `success; 999 accepted in 2 requests, stored once each; item 0 refused (${refused.errorCode}: ${refused.errorReason})`;
+		};
+		await check('a blacklisted recipient among 1,000, default settings: Send Promotional', () =>
+			firstBlacklisted(bgDefaults, '420777300000'),
+		);
+		await check('the same with Retry On Fail (n8n runs the node again): Send Promotional', () =>
+			firstBlacklisted(bgRetryRefused, '420777400000'),
+		);
 
 		await check('trigger workflows published, n8n started', async () => {
 			for (const example of [btmTrigger, bgTrigger]) await n8n.cliOrThrow('publish:workflow', `--id=${example.workflow.id}`);
