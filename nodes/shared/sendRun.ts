@@ -50,11 +50,15 @@ export class SendRun {
 		unknown: 0,
 	};
 
-	constructor(private readonly context: IExecuteFunctions) {
+	constructor(
+		private readonly context: IExecuteFunctions,
+		private readonly provider: string,
+	) {
 		this.node = context.getNode();
 		this.continueOnFail = context.continueOnFail();
 		this.toErrorOutput = this.node.onError === 'continueErrorOutput';
-		const executionId = context.getExecutionId();
+		// n8n runs a node again within its run only with Retry On Fail; without it, nothing to keep.
+		const executionId = this.node.retryOnFail ? context.getExecutionId() : undefined;
 		const runIndex = context.getInputData().length ? context.getWorkflowDataProxy(0).$runIndex : 0;
 		this.record = openSendRecord(executionId ? `${executionId}\n${this.node.name}\n${runIndex}` : null);
 		// Accepted by an earlier try: stopping now would lose them as surely as in that try.
@@ -98,6 +102,7 @@ export class SendRun {
 		this.failed.invalid++;
 		if (this.toErrorOutput) return errorItem(error, itemIndex);
 		const json = {
+			provider: this.provider,
 			accepted: false,
 			status: 'invalid',
 			errorCode: 'invalidInput',
@@ -109,7 +114,7 @@ export class SendRun {
 
 	/**
 	 * Ends the run: a notice in the editor when recipients failed, and the record is dropped
-	 * unless n8n may run the node again (it does after a throw, or an error in the first item).
+	 * unless n8n may run the node again (Retry On Fail does after an error in the first item).
 	 */
 	finish(output: INodeExecutionData[]): void {
 		const failures = Object.values(this.failed).reduce((sum, value) => sum + value, 0);

@@ -4,6 +4,7 @@ import { itemParameter } from '../../../shared/itemParameters';
 import { batchSizeOption, dryRunOption, readSendOptions, timeoutOption } from '../../../shared/options';
 import { toGatewayDigits } from '../../../shared/phone';
 import { SendRun } from '../../../shared/sendRun';
+import { PROVIDER } from '../../transport';
 import { channelsField } from './channelFields';
 import { sendMessages, type PreparedMessage } from './delivery';
 import { executeGroupSend, prepareGroupSend } from './groupsAndAdmins';
@@ -153,7 +154,7 @@ export async function sendPromotional(this: IExecuteFunctions) {
 			description: 'Choose Input Items, Address Book Groups and Admins, or both.',
 		});
 	}
-	const run = new SendRun(this);
+	const run = new SendRun(this, PROVIDER);
 	const groups = sendTo.includes('groupsAndAdmins')
 		? prepareGroupSend.call(this, duplicatesCheck.call(this, 0), run)
 		: undefined;

@@ -3,6 +3,7 @@ import { itemParameter } from '../../../shared/itemParameters';
 import { dryRunOption, readSendOptions, timeoutOption } from '../../../shared/options';
 import { toGatewayDigits } from '../../../shared/phone';
 import { SendRun } from '../../../shared/sendRun';
+import { PROVIDER } from '../../transport';
 import { channelsField } from './channelFields';
 import { sendMessages, type PreparedMessage } from './delivery';
 import { readMessageInput } from './messageInput';
@@ -113,7 +114,7 @@ function prepare(this: IExecuteFunctions, itemIndex: number): PreparedMessage {
 
 export async function sendTransactional(this: IExecuteFunctions) {
 	const options = readSendOptions.call(this);
-	const run = new SendRun(this);
+	const run = new SendRun(this, PROVIDER);
 	const items = await sendMessages.call(this, 'transactional', options, (itemIndex) => prepare.call(this, itemIndex), run);
 	run.finish(items);
 	return [items];

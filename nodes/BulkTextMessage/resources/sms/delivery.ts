@@ -112,7 +112,7 @@ export async function sendSms(this: IExecuteFunctions, shape: Shape) {
 		readError,
 		howToCheck,
 	};
-	const run = new SendRun(this);
+	const run = new SendRun(this, PROVIDER);
 	const items = await executeBatchedSend.call(this, definition, run);
 	run.finish(items);
 	return [items];
