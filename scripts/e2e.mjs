@@ -110,6 +110,12 @@ const expectations = {
 		assert(texts[0].startsWith('Hi Ann,') && texts[2].startsWith('Hi Cora,'), `texts: ${texts}`);
 		return `${items.length} accepted, each with its own text`;
 	},
+	'bulktextmessage-send-with-retry-and-follow-up': (run) => {
+		const sent = outputOf(run, 'Send Reminders');
+		const followUp = run.data.resultData.runData['To Follow Up']?.[0]?.data?.main?.[0] ?? [];
+		assert(sent.length === 3 && followUp.length === 0, `${sent.length} sent, ${followUp.length} to follow up`);
+		return `${sent.length} accepted with Retry On Fail on, nobody to follow up`;
+	},
 	'bulktextmessage-contacts': (run) => {
 		const created = outputOf(run, 'Create Contact');
 		const read = outputOf(run, 'Get Contact');
