@@ -8,6 +8,7 @@ import {
 	failedResult,
 	requestFailure,
 	sendResult,
+	type RecipientBasis,
 	type RecipientFailure,
 	type RecipientResult,
 } from './sendResult';
@@ -67,6 +68,32 @@ function itemRange(recipients: Array<PreparedRecipient>): string {
 }
 
 const slotOf = (recipient: PreparedRecipient) => `item ${recipient.itemIndex}`;
+
+/**
+ * One answer entry as the recipient's result: accepted with its message ID, or refused with the
+ * gateway's code and reason. `subject` names the item ("Item 4"); `description` says what a
+ * refusal means for the other recipients.
+ */
+export function answeredResult(
+	provider: string,
+	recipient: RecipientBasis,
+	itemIndex: number,
+	outcome: RecipientOutcome,
+	{ subject, description }: { subject: string; description: string },
+): RecipientResult {
+	if (outcome.accepted) {
+		const { messageId, status, raw } = outcome;
+		return { itemIndex, json: sendResult(provider, recipient, { messageId, status, accepted: true, raw }) };
+	}
+	const failure: RecipientFailure = {
+		status: 'refused',
+		code: outcome.code,
+		reason: outcome.reason,
+		message: `${subject}: ${outcome.message}`,
+		description,
+	};
+	return { itemIndex, json: failedResult(provider, recipient, failure, outcome.raw), failure };
+}
 
 /**
  * The send pipeline both gateways use: bad items fail alone and are never sent; the rest are
@@ -141,22 +168,10 @@ export async function executeBatchedSend(
 
 		place(
 			batch.recipients.map((recipient, position): SettledSlot => {
-				const outcome = outcomes[position];
-				const { itemIndex } = recipient;
-				let result: RecipientResult;
-				if (outcome.accepted) {
-					const { messageId, status, raw } = outcome;
-					result = { itemIndex, json: sendResult(send.provider, recipient, { messageId, status, accepted: true, raw }) };
-				} else {
-					const details: RecipientFailure = {
-						status: 'refused',
-						code: outcome.code,
-						reason: outcome.reason,
-						message: `Item ${itemIndex}: ${outcome.message}`,
-						description: `${send.provider} did not accept the message for ${recipient.to}; nothing was sent to this recipient. The other recipients of the same request are not affected.`,
-					};
-					result = { itemIndex, json: failedResult(send.provider, recipient, details, outcome.raw), failure: details };
-				}
+				const result = answeredResult(send.provider, recipient, recipient.itemIndex, outcomes[position], {
+					subject: `Item ${recipient.itemIndex}`,
+					description: `${send.provider} did not accept the message for ${recipient.to}; nothing was sent to this recipient. The other recipients of the same request are not affected.`,
+				});
 				return { slot: slotOf(recipient), to: recipient.to, results: [result], remember: true };
 			}),
 		);
@@ -167,9 +182,12 @@ export async function executeBatchedSend(
 	let inFlight: Promise<void> = Promise.resolve();
 	let sending = false;
 	let stopped: unknown;
-	const dispatch = async (recipients: PreparedRecipient[]): Promise<void> => {
+	const handOver = async (): Promise<void> => {
 		await inFlight;
 		if (stopped) throw stopped;
+	};
+	const dispatch = async (recipients: PreparedRecipient[]): Promise<void> => {
+		await handOver();
 		sending = true;
 		inFlight = sendBatch(recipients)
 			.catch((error: unknown) => {
@@ -194,8 +212,7 @@ export async function executeBatchedSend(
 		const settled = send.dryRun ? undefined : run.recall(slotOf(recipient), recipient.to);
 		if (settled) {
 			// Settled by an earlier try of this run: its result stands, nothing is sent again.
-			await inFlight;
-			if (stopped) throw stopped;
+			await handOver();
 			place([{ slot: slotOf(recipient), to: recipient.to, results: settled, remember: false }]);
 			return;
 		}
@@ -235,8 +252,7 @@ export async function executeBatchedSend(
 		for (const recipient of recipients) await collect(recipient);
 	}
 	for (const group of open.values()) await dispatch(group);
-	await inFlight;
-	if (stopped) throw stopped;
+	await handOver();
 	return output;
 }
 

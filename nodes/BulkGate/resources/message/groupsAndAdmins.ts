@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import type { RecipientOutcome } from '../../../shared/batchSend';
+import { answeredResult, type RecipientOutcome } from '../../../shared/batchSend';
 import { DeliveryError, type DeliveryFailure } from '../../../shared/deliveryFailure';
 import { InvalidInputError, itemInputError } from '../../../shared/invalidInput';
 import { requestWithRetry } from '../../../shared/request';
@@ -9,7 +9,6 @@ import {
 	failedResult,
 	requestFailure,
 	sendResult,
-	type RecipientFailure,
 	type RecipientResult,
 	type SendResult,
 } from '../../../shared/sendResult';
@@ -84,19 +83,10 @@ function result(request: GroupRequest, fields: Partial<SendResult>): SendResult 
 
 function recipientResult(request: GroupRequest, outcome: RecipientOutcome): RecipientResult {
 	const to = String(outcome.raw.number ?? request.label);
-	if (outcome.accepted) {
-		const { messageId, status, raw } = outcome;
-		return { itemIndex: ITEM, json: result(request, { to, messageId, status, accepted: true, raw }) };
-	}
-	const failure: RecipientFailure = {
-		status: 'refused',
-		code: outcome.code,
-		reason: outcome.reason,
-		message: `Item ${ITEM} (${WHO}): ${outcome.message}`,
+	return answeredResult(PROVIDER, { ...request, to, externalId: null }, ITEM, outcome, {
+		subject: `Item ${ITEM} (${WHO})`,
 		description: `${PROVIDER} did not accept the message for ${to} from ${request.label}; nothing was sent to this recipient. The other recipients are not affected.`,
-	};
-	const json = failedResult(PROVIDER, { ...request, to, externalId: null }, failure, outcome.raw);
-	return { itemIndex: ITEM, json, failure };
+	});
 }
 
 /**
