@@ -167,7 +167,7 @@ async function main() {
 		return `${install.dir} in ${install.seconds.toFixed(0)} s`;
 	});
 	if (!install) return report(suiteStarted);
-	const work = join(install.dir, '..', `e2e-run-${version}`);
+	const work = join(install.dir, '..', `e2e-run-${version}-${port}`);
 	rmSync(work, { recursive: true, force: true });
 	mkdirSync(work, { recursive: true });
 	console.log(`e2e: n8n ${version}, work folder ${work}`);
