@@ -2,6 +2,8 @@ import { InvalidInputError, kindOf } from './invalidInput';
 
 /** Characters people put in phone numbers for readability. */
 const SEPARATORS = /[\s\-()./]/g;
+/** `+44 (0) 7700 …`: the national trunk 0 some people write after the country code. */
+const TRUNK_AFTER_COUNTRY_CODE = /^(\s*(?:\+|00)\s*\d[\d\s\-./]*?)\(\s*0\s*\)/;
 const MIN_DIGITS = 7;
 const MAX_DIGITS = 15;
 
@@ -28,7 +30,7 @@ export function splitPhoneNumber(value: unknown, field: string): SplitPhoneNumbe
 			`Map a phone number such as +44 7700 900123 into "${field}".`,
 		);
 	}
-	const compact = text.replace(SEPARATORS, '');
+	const compact = text.replace(TRUNK_AFTER_COUNTRY_CODE, '$1').replace(SEPARATORS, '');
 	let digits = compact;
 	let international = false;
 	if (compact.startsWith('+')) {
@@ -43,6 +45,14 @@ export function splitPhoneNumber(value: unknown, field: string): SplitPhoneNumbe
 			field,
 			`${field} "${text}" is not a phone number`,
 			'Use digits only, optionally starting with + and separated by spaces, dashes or brackets.',
+		);
+	}
+	// `+0044…` or `000044…`: the prefix was written twice, so the number would start with 0.
+	if (international && digits.startsWith('0')) {
+		throw new InvalidInputError(
+			field,
+			`${field} "${text}" has a 0 right after the international prefix`,
+			'Country codes never start with 0: write the number once with + or 00, for example +44 7700 900123 or 0044 7700 900123.',
 		);
 	}
 	return { digits, international };
@@ -62,7 +72,8 @@ function checkLength(digits: string, original: unknown, field: string): void {
 export function callingCodeDigits(value: string): string {
 	const digits = value.trim().replace(/^(\+|00)/, '');
 	if (digits === '') return '';
-	if (!/^\d{1,4}$/.test(digits)) {
+	// Calling codes never start with 0: "+044" would put a 0 after the + of every number.
+	if (!/^[1-9]\d{0,3}$/.test(digits)) {
 		throw new InvalidInputError(
 			'Default Country Code',
 			`Default Country Code "${value}" is not a calling code`,

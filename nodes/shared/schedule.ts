@@ -11,9 +11,32 @@ function invalid(field: string, shown: string): InvalidInputError {
 	);
 }
 
+/** The years both gateways' formats can carry (four digits, and not before either existed). */
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 9999;
+/** A schedule this close behind the clock is "now" (a `{{ $now }}` read a moment before sending). */
+const NOW_TOLERANCE_MS = 60_000;
+
+function beyondRange(field: string, shown: string): InvalidInputError {
+	return new InvalidInputError(
+		field,
+		`${field} ${shown} is outside the years ${FIRST_YEAR} to ${LAST_YEAR}`,
+		`Pick a date in the field or map an ISO date such as ${EXAMPLE}.`,
+	);
+}
+
+function inPast(field: string, time: DateTime): InvalidInputError {
+	return new InvalidInputError(
+		field,
+		`${field} ${time.toISO({ suppressMilliseconds: true })} is in the past`,
+		'A past time usually means a wrong date, year or time zone, and a sent SMS cannot be called back. Pick a future time, or clear the field to send now.',
+	);
+}
+
 /**
  * Reads an n8n date-time parameter (ISO string, luxon DateTime or JS Date from an expression)
- * in the workflow's time zone. Empty means "send now".
+ * in the workflow's time zone. Empty means "send now", and so does a time at most a minute ago;
+ * an earlier time is refused, never sent at once without a word.
  */
 export function parseSchedule(value: unknown, field: string, timezone: string): DateTime | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
@@ -29,8 +52,16 @@ export function parseSchedule(value: unknown, field: string, timezone: string): 
 	} else {
 		throw invalid(field, `(${kindOf(value)})`);
 	}
-	if (!parsed.isValid) throw invalid(field, `"${String(value)}"`);
-	return parsed.setZone(timezone);
+	const shown = `"${String(value)}"`;
+	if (!parsed.isValid) throw invalid(field, shown);
+	const local = parsed.setZone(timezone);
+	// Luxon reads years up to 275760, where time-zone offsets can no longer be computed.
+	if (!local.isValid || !Number.isFinite(local.offset) || local.year < FIRST_YEAR || local.year > LAST_YEAR) {
+		throw beyondRange(field, shown);
+	}
+	const behind = Date.now() - local.toMillis();
+	if (behind > NOW_TOLERANCE_MS) throw inPast(field, local);
+	return behind > 0 ? undefined : local;
 }
 
 /** `yyyy/MM/dd HH:mm GMT±H[:MM]`, the form BulkTextMessage documents (`2016/06/26 10:00 GMT-5`). */

@@ -19,7 +19,7 @@ describe('SMS → Send', () => {
 				operation: 'send',
 				to: '={{ $json.phone }}',
 				message: '=Hi {{ $json.name }}',
-				additionalFields: { from: '+15550001111', scheduledAt: '2026-12-24T09:30:00', externalId: '={{ $json.ext }}' },
+				additionalFields: { from: '+15550001111', scheduledAt: '2027-12-24T09:30:00', externalId: '={{ $json.ext }}' },
 			},
 			[
 				{ phone: '+44 (7700) 900-123', name: 'Ann', ext: '901' },
@@ -29,8 +29,8 @@ describe('SMS → Send', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(fixture.bodies('/api/v1/sms/')).toEqual([
-			{ to: '+447700900123', body: 'Hi Ann', from: '+15550001111', scheduled: '2026/12/24 09:30 GMT-5', external_id: 901 },
-			{ to: '+447700900124', body: 'Hi Bob', from: '+15550001111', scheduled: '2026/12/24 09:30 GMT-5', external_id: 902 },
+			{ to: '+447700900123', body: 'Hi Ann', from: '+15550001111', scheduled: '2027/12/24 09:30 GMT-5', external_id: 901 },
+			{ to: '+447700900124', body: 'Hi Bob', from: '+15550001111', scheduled: '2027/12/24 09:30 GMT-5', external_id: 902 },
 		]);
 		const stored = fixture.api.messages.slice(-2);
 		expect(items.map((item) => item.json)).toEqual([
@@ -41,7 +41,7 @@ describe('SMS → Send', () => {
 				to: '+447700900123',
 				status: 'scheduled',
 				accepted: true,
-				scheduledAt: '2026-12-24T14:30:00.000Z',
+				scheduledAt: '2027-12-24T14:30:00.000Z',
 				encoding: 'GSM-7',
 				characters: 6,
 				segments: 1,
@@ -52,12 +52,12 @@ describe('SMS → Send', () => {
 	});
 
 	test.each([
-		['America/New_York', '2026-07-04T18:00:00', '2026/07/04 18:00 GMT-4'],
-		['Asia/Kolkata', '2026-03-01T08:15:00', '2026/03/01 08:15 GMT+5:30'],
-		['Europe/London', '2026-01-10T07:00:00', '2026/01/10 07:00 GMT+0'],
-		['Europe/Prague', '2026-03-29T03:30:00', '2026/03/29 03:30 GMT+2'],
-		['Europe/Prague', '2026-03-28T03:30:00', '2026/03/28 03:30 GMT+1'],
-		['UTC', '2026-05-01T12:00:00+02:00', '2026/05/01 10:00 GMT+0'],
+		['America/New_York', '2027-07-04T18:00:00', '2027/07/04 18:00 GMT-4'],
+		['Asia/Kolkata', '2027-03-01T08:15:00', '2027/03/01 08:15 GMT+5:30'],
+		['Europe/London', '2027-01-10T07:00:00', '2027/01/10 07:00 GMT+0'],
+		['Europe/Prague', '2027-03-28T03:30:00', '2027/03/28 03:30 GMT+2'],
+		['Europe/Prague', '2027-03-27T03:30:00', '2027/03/27 03:30 GMT+1'],
+		['UTC', '2027-05-01T12:00:00+02:00', '2027/05/01 10:00 GMT+0'],
 	])('a schedule in %s (%s) is sent as %s', async (timezone, scheduledAt, expected) => {
 		const { error } = await fixture.run(
 			{ resource: 'sms', operation: 'send', to: '+447700900123', message: 'x', additionalFields: { scheduledAt } },
@@ -204,7 +204,7 @@ describe('SMS → Send Many', () => {
 				operation: 'sendMany',
 				to: '={{ $json.phone }}',
 				message: '={{ $json.text }}',
-				additionalFields: { externalId: '={{ $json.ext }}', scheduledAt: '2026-12-01T10:00:00' },
+				additionalFields: { externalId: '={{ $json.ext }}', scheduledAt: '2027-12-01T10:00:00' },
 			},
 			input,
 			{ timezone: 'Europe/Berlin' },
@@ -212,12 +212,12 @@ describe('SMS → Send Many', () => {
 		expect(error).toBeUndefined();
 		expect(fixture.bodies('/api/v1/sms/many')).toEqual([
 			{
-				scheduled: '2026/12/01 10:00 GMT+1',
+				scheduled: '2027/12/01 10:00 GMT+1',
 				list: input.map((e) => ({ to: e.phone, external_id: e.ext, body: e.text })),
 			},
 		]);
 		items.forEach((item, i) => {
-			expect(item.json).toMatchObject({ status: 'scheduled', scheduledAt: '2026-12-01T09:00:00.000Z', externalId: 70 + i });
+			expect(item.json).toMatchObject({ status: 'scheduled', scheduledAt: '2027-12-01T09:00:00.000Z', externalId: 70 + i });
 			expect(fixture.api.messages.find((m) => m.id === item.json.messageId)?.content).toBe(input[i].text);
 		});
 	});

@@ -42,7 +42,7 @@ const cases: Array<[string, IDataObject, RegExp]> = [
 	['an empty message', { text: '' }, /^Item 1: Message is empty$/],
 	['a message of spaces', { text: '   ' }, /^Item 1: Message is empty$/],
 	['a message that is an object', { text: { body: 'x' } }, /^Item 1: Message is an object, not text$/],
-	['a message that is a number', { text: 42 }, /^Item 1: Message is a number, not text$/],
+	['a message that is a list', { text: ['Hello', 'there'] }, /^Item 1: Message is a list, not text$/],
 	['an external ID with decimals', { ext: 12.5 }, /^Item 1: External ID 12.5 is not a whole number$/],
 	['an external ID of letters', { ext: 'abc' }, /^Item 1: External ID "abc" is not a whole number$/],
 	['an external ID beyond safe integers', { ext: '99999999999999999999' }, /^Item 1: External ID "99999999999999999999" is not a whole number$/],

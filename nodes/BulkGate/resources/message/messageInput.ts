@@ -1,12 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { itemParameter } from '../../../shared/itemParameters';
 import { InvalidInputError, kindOf } from '../../../shared/invalidInput';
+import { asMessageText } from '../../../shared/messageText';
 import { parseSchedule, toIsoSchedule } from '../../../shared/schedule';
 import { measureText, type TextMeasure } from '../../../shared/segments';
 import { channelObject, readChannels, type UnicodeMode } from './channels';
 
 /** BulkGate's limits: four concatenated parts of 153 GSM-7 or 67 UCS-2 characters. */
 const MAX_CHARACTERS = { 'GSM-7': 612, 'UCS-2': 268 } as const;
+const MAX_PARTS = 4;
 
 /** What every message has, whoever receives it: text, channels and when and where it goes. */
 export interface MessageInput {
@@ -75,6 +77,14 @@ function measure(text: string, unicode: UnicodeMode, field: string): TextMeasure
 			`Shorten the text to ${limit} characters${measured.encoding === 'UCS-2' ? ' (Unicode: emoji and characters outside GSM-7 make the limit 268)' : ''}.`,
 		);
 	}
+	// A character is never cut across parts, so a text at the limit can need a fifth part.
+	if (measured.segments > MAX_PARTS) {
+		throw new InvalidInputError(
+			field,
+			`${field} is ${measured.characters} characters long in ${measured.encoding} but needs ${measured.segments} parts; BulkGate allows ${MAX_PARTS}`,
+			'The network never cuts a character such as € or an emoji across two parts, so a part can end one character short. Shorten the text by a few characters.',
+		);
+	}
 	return measured;
 }
 
@@ -101,7 +111,7 @@ export function readMessageInput(
 	itemIndex: number,
 	textField: { name: string; displayName: string; withVariables: boolean },
 ): MessageInput {
-	const text = itemParameter.call(this, textField.name, itemIndex, '');
+	const text = asMessageText(itemParameter.call(this, textField.name, itemIndex, ''));
 	if (typeof text !== 'string' || text.trim() === '') {
 		throw new InvalidInputError(
 			textField.displayName,

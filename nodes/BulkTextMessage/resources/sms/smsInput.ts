@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { InvalidInputError, kindOf } from '../../../shared/invalidInput';
 import { itemParameter } from '../../../shared/itemParameters';
+import { asMessageText } from '../../../shared/messageText';
 import { readSendOptions, type SendOptions } from '../../../shared/options';
 import { toE164 } from '../../../shared/phone';
 import { parseSchedule, toGmtOffsetSchedule } from '../../../shared/schedule';
@@ -46,7 +47,7 @@ export function parseExternalId(value: unknown, field = 'External ID'): number |
 /** Reads and validates one item's SMS fields; throws InvalidInputError naming the field. */
 export function readSmsInput(this: IExecuteFunctions, itemIndex: number, options: SmsSendOptions): SmsInput {
 	const to = toE164(itemParameter.call(this, 'to', itemIndex), 'To', options.defaultCountryCode);
-	const text = itemParameter.call(this, 'message', itemIndex, '');
+	const text = asMessageText(itemParameter.call(this, 'message', itemIndex, ''));
 	if (typeof text !== 'string' || text.trim() === '') {
 		throw new InvalidInputError(
 			'Message',
