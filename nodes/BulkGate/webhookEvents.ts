@@ -1,5 +1,6 @@
 import { createEvent, type WebhookEventType } from '../shared/webhook/event';
 import type { WebhookSource } from '../shared/webhook/runner';
+import { PROVIDER } from './transport';
 import { fromPragueMinute } from '../shared/webhook/timestamps';
 
 /** BulkGate's report status codes; any other code is a generic status change. */
@@ -31,11 +32,14 @@ function receiptTime(details: string | null): string | null {
  * (all values strings). The incoming text is `message` in the single form, `text` in the bulk one.
  */
 export const bulkGateEvents: WebhookSource = {
+	provider: PROVIDER,
 	events: ['buffered', 'delivered', 'failed', 'inbound', 'status', 'seen'],
 	toEvent(fields) {
 		const status = fields.text('status');
-		if (status === null) return fields.reject('status is missing');
-		if (!/^\d+$/.test(status.trim())) return fields.reject('status is not a number');
+		if (status === null) return fields.reject('"status" is missing');
+		if (!/^\d+$/.test(status.trim())) {
+			return fields.reject(`"status" is ${JSON.stringify(status)}, not a status number`);
+		}
 		const statusCode = Number(status.trim());
 		const event = EVENT_BY_STATUS[statusCode] ?? 'status';
 		const { sentAt, deliveredAt } = reportTimes(fields.text('date'));

@@ -1,5 +1,6 @@
 import { createEvent, type WebhookEventType } from '../shared/webhook/event';
 import type { WebhookSource } from '../shared/webhook/runner';
+import { PROVIDER } from './transport';
 import { fromSqlTimestamp } from '../shared/webhook/timestamps';
 
 function eventForStatus(status: string): WebhookEventType {
@@ -20,6 +21,7 @@ function eventForStatus(status: string): WebhookEventType {
  * message is an inbound SMS; any other is a status change of a message you sent.
  */
 export const bulkTextMessageEvents: WebhookSource = {
+	provider: PROVIDER,
 	events: ['delivered', 'failed', 'inbound', 'status'],
 	toEvent(fields) {
 		const sms = fields.unwrap('data');
@@ -41,7 +43,7 @@ export const bulkTextMessageEvents: WebhookSource = {
 			});
 		}
 
-		if (status === null) return sms.reject('status is missing');
+		if (status === null) return sms.reject('"status" is missing');
 		return createEvent('bulkTextMessage', eventForStatus(status), fields.entry, {
 			...common,
 			to: sms.text('number'),

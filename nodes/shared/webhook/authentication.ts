@@ -36,6 +36,47 @@ export function readAuthenticationSettings(context: ParameterReader): Authentica
 		return value;
 	};
 
+	const settings = readSettings(context, mode, required);
+	refuseUnmatchable(context, settings);
+	return settings;
+}
+
+/** Printable ASCII: what a header value carries unchanged from any sender. */
+const HEADER_TEXT = /^[\x20-\x7e]*$/;
+
+/**
+ * Refuses secrets no call could ever match, so activation fails with the reason instead of
+ * every call getting 401: HTTP strips spaces around header values and carries ASCII in them,
+ * and Basic Auth splits user and password at the first colon.
+ */
+function refuseUnmatchable(context: ParameterReader, settings: AuthenticationSettings): void {
+	const refuse = (message: string) => {
+		throw new NodeOperationError(context.getNode(), message);
+	};
+	if (settings.mode === 'headerSecret') {
+		if (settings.secret.trim() !== settings.secret) {
+			refuse(
+				'Secret starts or ends with a space, which HTTP drops from header values, so no call could match: remove the spaces',
+			);
+		}
+		if (!HEADER_TEXT.test(settings.secret)) {
+			refuse(
+				'Secret has a character outside printable ASCII (such as an accented letter or emoji), which header values cannot carry, so no call could match: use letters, digits and ASCII punctuation',
+			);
+		}
+	}
+	if (settings.mode === 'basicAuth' && settings.user.includes(':')) {
+		refuse(
+			'User contains ":", which Basic Auth uses to separate user and password, so no call could match: choose a user without a colon (the password may contain one)',
+		);
+	}
+}
+
+function readSettings(
+	context: ParameterReader,
+	mode: AuthenticationMode,
+	required: (parameter: string, label: string) => string,
+): AuthenticationSettings {
 	switch (mode) {
 		case 'none':
 			return { mode };

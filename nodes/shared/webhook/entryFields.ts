@@ -1,27 +1,28 @@
 import type { IDataObject } from 'n8n-workflow';
-import { RequestRejection } from './rejection';
+import { kindOf } from '../invalidInput';
+import { EntryRejection } from './rejection';
 import { isPlainObject } from './request';
 
 /**
  * Reads the fields of one entry. Gateways send values as strings (query, form) or as JSON
  * values; both read the same. A field that is an object or a list where one value belongs
- * makes the entry malformed.
+ * makes the entry malformed. `index` is the entry's place in the call, counted from 0.
  */
 export class EntryFields {
 	constructor(
 		readonly entry: IDataObject,
-		private readonly position: number,
+		private readonly index: number,
 	) {}
 
 	reject(problem: string): never {
-		throw new RequestRejection(400, `Entry ${this.position}: ${problem}.`);
+		throw new EntryRejection(`Entry ${this.index}: ${problem}`);
 	}
 
 	private single(key: string, value: unknown): string | null {
 		if (value === undefined || value === null || value === '') return null;
 		if (typeof value === 'string') return value;
 		if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-		return this.reject(`"${key}" must be a single value`);
+		return this.reject(`"${key}" is ${kindOf(value)}, not a single value`);
 	}
 
 	/** The first of the keys that has a value. */
@@ -60,7 +61,7 @@ export class EntryFields {
 	unwrap(key: string): EntryFields {
 		const inner = this.entry[key];
 		if (inner === undefined) return this;
-		if (!isPlainObject(inner)) return this.reject(`"${key}" must be an object`);
-		return new EntryFields(inner, this.position);
+		if (!isPlainObject(inner)) return this.reject(`"${key}" is ${kindOf(inner)}, not an object`);
+		return new EntryFields(inner, this.index);
 	}
 }

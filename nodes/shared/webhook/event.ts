@@ -2,7 +2,14 @@ import type { IDataObject } from 'n8n-workflow';
 
 export type WebhookProvider = 'bulkGate' | 'bulkTextMessage';
 
-export type WebhookEventType = 'buffered' | 'delivered' | 'failed' | 'inbound' | 'seen' | 'status';
+export type WebhookEventType =
+	| 'buffered'
+	| 'delivered'
+	| 'failed'
+	| 'inbound'
+	| 'invalid'
+	| 'seen'
+	| 'status';
 
 /** What a gateway may tell about a message; times are ISO 8601 UTC. */
 interface EventDetails {
@@ -29,6 +36,15 @@ export interface WebhookEvent extends IDataObject, EventDetails {
 	raw: IDataObject;
 }
 
+/** An entry that could not be read as an event: every event field null, the reason and the entry. */
+export interface InvalidEntryEvent extends IDataObject, EventDetails {
+	provider: string;
+	event: 'invalid';
+	error: string;
+	/** The entry as received: usually an object, but whatever a bulk array held. */
+	raw: IDataObject['raw'];
+}
+
 /** Builds an event with every field present: what the gateway did not send is null. */
 export function createEvent(
 	provider: WebhookProvider,
@@ -52,5 +68,30 @@ export function createEvent(
 		deliveredAt: details.deliveredAt ?? null,
 		receivedAt: details.receivedAt ?? null,
 		raw,
+	};
+}
+
+/**
+ * The item for an entry that could not be read: the event fields null, the reason, the entry.
+ * `provider` is the gateway's name as the send results give it.
+ */
+export function invalidEntryEvent(provider: string, error: string, raw: unknown): InvalidEntryEvent {
+	return {
+		provider,
+		event: 'invalid',
+		messageId: null,
+		externalId: null,
+		to: null,
+		from: null,
+		text: null,
+		status: null,
+		statusCode: null,
+		channel: null,
+		price: null,
+		sentAt: null,
+		deliveredAt: null,
+		receivedAt: null,
+		error,
+		raw: raw as IDataObject['raw'],
 	};
 }

@@ -1,6 +1,6 @@
 /**
- * A request the trigger refuses (malformed or oversized body). The runner answers it with its
- * status code and message, and starts no execution; it never reaches the workflow as an error.
+ * A request the trigger refuses as a whole (unreadable, too deep or oversized body). The runner
+ * answers it with its status code and message, and starts no execution.
  */
 export class RequestRejection extends Error {
 	constructor(
@@ -9,5 +9,16 @@ export class RequestRejection extends Error {
 	) {
 		super(message);
 		this.name = 'RequestRejection';
+	}
+}
+
+/**
+ * One entry of a call that cannot be read as an event. The rest of the call still counts: the
+ * entry becomes an `invalid` item with this reason, so nothing the gateway sent is lost.
+ */
+export class EntryRejection extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'EntryRejection';
 	}
 }

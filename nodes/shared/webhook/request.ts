@@ -4,6 +4,12 @@ import { RequestRejection } from './rejection';
 /** Far above any real report batch, low enough that a runaway body is refused cleanly. */
 export const MAX_ENTRIES = 50_000;
 
+/**
+ * Reports are two or three levels deep. n8n copies and saves items recursively, and fails on
+ * bodies nested thousands of levels deep after the execution started, so those never start one.
+ */
+export const MAX_DEPTH = 64;
+
 /** What the runner takes from n8n's request: the body is as n8n's body parser left it. */
 export interface IncomingCall {
 	method: string;
@@ -18,10 +24,29 @@ export function isPlainObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The query without the secret, however its name is capitalised and however often it came. */
 function withoutParameter(query: IDataObject, parameter: string | undefined): IDataObject {
-	const copy = { ...query };
-	if (parameter !== undefined) delete copy[parameter];
-	return copy;
+	if (parameter === undefined) return { ...query };
+	const secret = parameter.toLowerCase();
+	return Object.fromEntries(Object.entries(query).filter(([name]) => name.toLowerCase() !== secret));
+}
+
+/** Walks the value without recursion, so the check itself cannot overflow the stack. */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+	const pending: Array<{ value: unknown; depth: number }> = [{ value, depth: 1 }];
+	for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+		if (next.depth > limit) return true;
+		for (const child of Object.values(next.value as object)) {
+			if (typeof child === 'object' && child !== null) pending.push({ value: child, depth: next.depth + 1 });
+		}
+	}
+	return false;
+}
+
+function refuseDeepNesting(payload: unknown): void {
+	if (typeof payload === 'object' && payload !== null && nestedDeeperThan(payload, MAX_DEPTH)) {
+		throw new RequestRejection(400, `The body is nested more than ${MAX_DEPTH} levels deep.`);
+	}
 }
 
 function parseJson(text: string): unknown {
@@ -54,13 +79,24 @@ function bodyPayload(call: IncomingCall): unknown {
 
 /**
  * Splits a call into entries, one per report or message: the query of a GET (without the
- * secret token), or the body of a POST as one object or an array of objects.
+ * secret token), or the body of a POST as one object or an array. Entries are checked one by
+ * one later; only a call that cannot be read at all is refused here.
  */
-export function readEntries(call: IncomingCall, secretParameter?: string): IDataObject[] {
-	if (call.method === 'GET') return [withoutParameter(call.query, secretParameter)];
+export function readEntries(call: IncomingCall, secretParameter?: string): unknown[] {
+	if (call.method === 'GET') {
+		const query = withoutParameter(call.query, secretParameter);
+		if (Object.keys(query).length === 0) {
+			throw new RequestRejection(400, 'The call carries no report: its query string is empty.');
+		}
+		refuseDeepNesting(query);
+		return [query];
+	}
 
 	const payload = bodyPayload(call);
-	if (isPlainObject(payload)) return [payload];
+	if (isPlainObject(payload)) {
+		refuseDeepNesting(payload);
+		return [payload];
+	}
 	if (!Array.isArray(payload)) {
 		throw new RequestRejection(400, 'The body must be a JSON object or an array of objects.');
 	}
@@ -70,7 +106,6 @@ export function readEntries(call: IncomingCall, secretParameter?: string): IData
 			`The body has ${payload.length} entries; at most ${MAX_ENTRIES} are accepted per call.`,
 		);
 	}
-	const notObject = payload.findIndex((entry) => !isPlainObject(entry));
-	if (notObject >= 0) throw new RequestRejection(400, `Entry ${notObject + 1} is not an object.`);
-	return payload as IDataObject[];
+	refuseDeepNesting(payload);
+	return payload;
 }

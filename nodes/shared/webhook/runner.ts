@@ -1,4 +1,4 @@
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, INode, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import {
 	answerUnauthorised,
@@ -6,14 +6,17 @@ import {
 	readAuthenticationSettings,
 	secretQueryParameter,
 } from './authentication';
+import { kindOf } from '../invalidInput';
 import { EntryFields } from './entryFields';
-import type { WebhookEvent, WebhookEventType } from './event';
-import { RequestRejection } from './rejection';
-import { readEntries } from './request';
+import { invalidEntryEvent, type InvalidEntryEvent, type WebhookEvent, type WebhookEventType } from './event';
+import { EntryRejection, RequestRejection } from './rejection';
+import { isPlainObject, readEntries } from './request';
 import { ACCEPTED_BODY, answer, type WebhookResponse } from './response';
 
 /** What a gateway contributes to the shared webhook: the events it reports and its mapping. */
 export interface WebhookSource {
+	/** The gateway's name on `invalid` items, as the send results give it. */
+	provider: string;
 	events: readonly WebhookEventType[];
 	/** Maps one entry to an event; calls `fields.reject()` when the entry is malformed. */
 	toEvent(fields: EntryFields): WebhookEvent;
@@ -25,10 +28,29 @@ interface RequestDetails {
 	rawBody?: Buffer;
 }
 
+/** One entry as an event, or as an `invalid` item naming the entry and the field at fault. */
+function readEntry(
+	node: INode,
+	source: WebhookSource,
+	entry: unknown,
+	index: number,
+): WebhookEvent | InvalidEntryEvent {
+	if (!isPlainObject(entry)) {
+		return invalidEntryEvent(source.provider, `Entry ${index} is ${kindOf(entry)}, not an object`, entry);
+	}
+	try {
+		return source.toEvent(new EntryFields(entry, index));
+	} catch (error) {
+		if (error instanceof EntryRejection) return invalidEntryEvent(source.provider, error.message, entry);
+		throw new NodeOperationError(node, error as Error);
+	}
+}
+
 /**
- * Handles one call for either trigger: authenticate (401), read and map every entry (400 or
- * 413 for a malformed or oversized call, before anything runs), keep the chosen event types,
- * and start one execution with one item per event, in the order they came.
+ * Handles one call for either trigger: authenticate (401), read the call (400 or 413 for one
+ * that cannot be read at all or is oversized, before anything runs), map every entry (an entry
+ * that cannot be read becomes an `invalid` item, so one bad report never costs the others),
+ * keep the chosen event types, and start one execution with one item per event, in order.
  */
 export function runWebhook(this: IWebhookFunctions, source: WebhookSource): IWebhookResponseData {
 	const settings = readAuthenticationSettings(this);
@@ -40,7 +62,7 @@ export function runWebhook(this: IWebhookFunctions, source: WebhookSource): IWeb
 		return answerUnauthorised(response, settings);
 	}
 
-	let events: WebhookEvent[];
+	let events: Array<WebhookEvent | InvalidEntryEvent>;
 	try {
 		const entries = readEntries(
 			{
@@ -52,13 +74,14 @@ export function runWebhook(this: IWebhookFunctions, source: WebhookSource): IWeb
 			},
 			secretQueryParameter(settings),
 		);
-		events = entries.map((entry, index) => source.toEvent(new EntryFields(entry, index + 1)));
+		events = entries.map((entry, index) => readEntry(this.getNode(), source, entry, index));
 	} catch (error) {
 		if (error instanceof RequestRejection) return answer(response, error.statusCode, error.message);
 		throw new NodeOperationError(this.getNode(), error as Error);
 	}
 
-	const wanted = new Set(this.getNodeParameter('events') as string[]);
+	// `invalid` items are never filtered out: they are reports the workflow has not seen yet.
+	const wanted = new Set<string>([...(this.getNodeParameter('events') as string[]), 'invalid']);
 	const chosen = events.filter((event) => wanted.has(event.event));
 	// Acknowledged either way, so the gateway does not retry reports the user chose to ignore.
 	if (chosen.length === 0) return { webhookResponse: ACCEPTED_BODY };

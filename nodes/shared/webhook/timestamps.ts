@@ -32,8 +32,20 @@ export function fromPragueMinute(value: string | null): string | null {
 	return iso;
 }
 
+/**
+ * A zone as PHP writes it: a name (`Europe/London`, `UTC`) or, for a fixed offset, `+05:00`,
+ * `-0330` or `Z`; luxon reads offsets only as `UTC+5:00`.
+ */
+function luxonZone(zone: string): string {
+	const name = zone.trim();
+	if (/^z$/i.test(name)) return 'UTC';
+	const offset = /^([+-])(\d{1,2}):?(\d{2})?$/.exec(name);
+	if (!offset) return name;
+	return `UTC${offset[1]}${Number(offset[2])}:${offset[3] ?? '00'}`;
+}
+
 /** `YYYY-MM-DD HH:mm:ss[.ffffff]` in the given zone (UTC by default), as ISO 8601 UTC. */
 export function fromSqlTimestamp(value: string | null, zone = 'UTC'): string | null {
 	if (value === null) return null;
-	return isoUtc(DateTime.fromSQL(value.trim(), { zone }));
+	return isoUtc(DateTime.fromSQL(value.trim(), { zone: luxonZone(zone) }));
 }
