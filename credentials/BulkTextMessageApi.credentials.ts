@@ -8,6 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { TokenRequestError } from '../nodes/shared/deliveryFailure';
+import { redactText, secretsOf } from '../nodes/shared/redact';
 
 /**
  * Token requests in flight, by credential. n8n runs declarative requests for all items at once;
@@ -21,8 +22,11 @@ function exchangeKey(credentials: ICredentialDataDecryptedObject): string {
 		.digest('hex');
 }
 
-/** The token request's failure in words, blaming the credential only when the gateway refused it. */
-function tokenRequestError(error: unknown): TokenRequestError {
+/**
+ * The token request's failure in words, blaming the credential only when the gateway refused it.
+ * The gateway's own words may echo the request, so the client secret is taken out of them.
+ */
+function tokenRequestError(error: unknown, secrets: readonly string[]): TokenRequestError {
 	const { response, code } = error as { response?: { status?: number; data?: unknown }; code?: string };
 	if (!response?.status) {
 		return new TokenRequestError(
@@ -35,7 +39,7 @@ function tokenRequestError(error: unknown): TokenRequestError {
 		typeof data === 'object' && data !== null
 			? [data.message, data.error_description, data.error].find((part) => typeof part === 'string')
 			: undefined;
-	const answer = `HTTP ${response.status}${detail ? `: ${String(detail)}` : ''}`;
+	const answer = `HTTP ${response.status}${detail ? `: ${redactText(String(detail), secrets)}` : ''}`;
 	if (response.status >= 500) {
 		return new TokenRequestError(
 			`BulkTextMessage's token endpoint answered ${answer}; nothing was sent with this request. Try again later.`,
@@ -67,7 +71,7 @@ async function exchange(
 			json: true,
 		})) as { access_token?: unknown };
 	} catch (error) {
-		throw tokenRequestError(error);
+		throw tokenRequestError(error, secretsOf(credentials));
 	}
 	if (typeof answer?.access_token !== 'string' || answer.access_token === '') {
 		throw new TokenRequestError(

@@ -7,6 +7,7 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 import type { GatewayError } from '../shared/deliveryFailure';
 import { isObject } from '../shared/json';
+import { credentialSecrets, redactValue } from '../shared/redact';
 
 export const PROVIDER = 'BulkGate';
 export const CREDENTIAL_TYPE = 'bulkGateApi';
@@ -97,7 +98,9 @@ export async function unwrapData(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const { body, statusCode } = response;
+	const { statusCode } = response;
+	// BulkGate may echo the request, application token included, in what it answers.
+	const body = redactValue(response.body, await credentialSecrets.call(this, CREDENTIAL_TYPE));
 	if (errorOf(body) || !isObject(body) || !isObject(body.data) || statusCode >= 300) {
 		throw new NodeApiError(this.getNode(), (isObject(body) ? body : {}) as JsonObject, {
 			message: describeError(body, statusCode),

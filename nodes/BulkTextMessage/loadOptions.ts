@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { credentialBaseUrl } from '../shared/credentialBaseUrl';
+import { credentialSecrets, redactValue } from '../shared/redact';
 import { CREDENTIAL_TYPE, describeError, okEnvelope } from './transport';
 
 /** Every contact group, across all pages, for the Contact Group dropdown. */
@@ -17,8 +18,9 @@ export async function getContactGroups(this: ILoadOptionsFunctions): Promise<INo
 		});
 		const envelope = okEnvelope(body);
 		if (!envelope || !Array.isArray(envelope.data)) {
-			throw new NodeApiError(this.getNode(), (body ?? {}) as JsonObject, {
-				message: describeError(body, 200),
+			const shown = redactValue(body, await credentialSecrets.call(this, CREDENTIAL_TYPE));
+			throw new NodeApiError(this.getNode(), (shown ?? {}) as JsonObject, {
+				message: describeError(shown, 200),
 			});
 		}
 		for (const group of envelope.data as IDataObject[]) {

@@ -12,6 +12,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { DeliveryError, type GatewayError } from '../shared/deliveryFailure';
 import { itemInputError } from '../shared/invalidInput';
 import { isObject } from '../shared/json';
+import { credentialSecrets, redactError, redactValue } from '../shared/redact';
 import { toE164 } from '../shared/phone';
 
 export const PROVIDER = 'BulkTextMessage';
@@ -70,16 +71,71 @@ export function readIds(body: unknown, expected: number): number[] {
 	return ids as number[];
 }
 
-/** postReceive for single reads: checks the envelope and returns `data` as the item. */
+/** The requests of single reads and Contact → Create, by the context n8n runs them in. */
+const requestsInFlight = new WeakMap<IExecuteSingleFunctions, IHttpRequestOptions>();
+
+/**
+ * preSend (last) for single reads and Contact → Create: statuses come back as answers, so that
+ * unwrapData can take secrets out of an error body before n8n shows any of it.
+ */
+export async function readStatusInAnswer(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	requestsInFlight.set(this, { ...requestOptions });
+	return { ...requestOptions, ignoreHttpStatusErrors: true };
+}
+
+/**
+ * A 401 means the token expired: the request goes once more with statuses thrown, which is how
+ * n8n renews the token (as it would have without readStatusInAnswer).
+ */
+async function renewTokenAndRetry(
+	this: IExecuteSingleFunctions,
+	response: IN8nHttpFullResponse,
+): Promise<IN8nHttpFullResponse> {
+	const request = requestsInFlight.get(this);
+	if (response.statusCode !== 401 || !request) return response;
+	try {
+		return (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+			...request,
+			ignoreHttpStatusErrors: false,
+			returnFullResponse: true,
+		})) as IN8nHttpFullResponse;
+	} catch (error) {
+		throw redactError(error, await credentialSecrets.call(this, CREDENTIAL_TYPE));
+	}
+}
+
+/** The error n8n gives an HTTP status, built from the answer with the secrets taken out. */
+function statusError(
+	context: IExecuteSingleFunctions,
+	statusCode: number,
+	body: unknown,
+): NodeApiError {
+	const failedRequest = {
+		message: `Request failed with status code ${statusCode}`,
+		response: { status: statusCode, data: body },
+	};
+	return new NodeApiError(context.getNode(), failedRequest as unknown as JsonObject, {
+		itemIndex: context.getItemIndex(),
+	});
+}
+
+/** postReceive for single reads: checks the status and the envelope and returns `data` as the item. */
 export async function unwrapData(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
+	received: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const envelope = okEnvelope(response.body);
+	const response = await renewTokenAndRetry.call(this, received);
+	// The gateway may echo the request, bearer token included, in what it answers.
+	const body = redactValue(response.body, await credentialSecrets.call(this, CREDENTIAL_TYPE));
+	if (response.statusCode >= 300) throw statusError(this, response.statusCode, body);
+	const envelope = okEnvelope(body);
 	if (!envelope || !isObject(envelope.data)) {
-		throw new NodeApiError(this.getNode(), (isObject(response.body) ? response.body : {}) as JsonObject, {
-			message: describeError(response.body, response.statusCode),
+		throw new NodeApiError(this.getNode(), (isObject(body) ? body : {}) as JsonObject, {
+			message: describeError(body, response.statusCode),
 			itemIndex: this.getItemIndex(),
 		});
 	}
@@ -103,14 +159,21 @@ export async function paginateByPage(
 	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', 50) as number);
 	const results: INodeExecutionData[] = [];
 	for (let page = 1; results.length < limit; page++) {
-		const [first] = await this.makeRoutingRequest({
-			...requestData,
-			options: { ...requestData.options, qs: { ...requestData.options.qs, page } },
-		});
+		let first: INodeExecutionData | undefined;
+		try {
+			[first] = await this.makeRoutingRequest({
+				...requestData,
+				options: { ...requestData.options, qs: { ...requestData.options.qs, page } },
+			});
+		} catch (error) {
+			// n8n's error for a status keeps the answer, which may echo the bearer token.
+			throw redactError(error, await credentialSecrets.call(this, CREDENTIAL_TYPE));
+		}
 		const envelope = okEnvelope(first?.json);
 		if (!envelope || !Array.isArray(envelope.data)) {
-			throw new NodeApiError(this.getNode(), (first?.json ?? {}) as JsonObject, {
-				message: describeError(first?.json, 200),
+			const body = redactValue(first?.json, await credentialSecrets.call(this, CREDENTIAL_TYPE));
+			throw new NodeApiError(this.getNode(), (body ?? {}) as JsonObject, {
+				message: describeError(body, 200),
 				itemIndex: this.getItemIndex(),
 			});
 		}

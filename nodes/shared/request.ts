@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 import { TOKEN_REQUEST_FAILED, type DeliveryFailure, type GatewayError } from './deliveryFailure';
+import { credentialSecrets, redactText, redactValue } from './redact';
 
 /** 429 handling: up to 6 retries, waiting Retry-After or 0.5 s doubling, never more than 30 s. */
 const RATE_LIMIT_RETRIES = 6;
@@ -156,10 +157,18 @@ export async function requestWithRetry(
 				continue;
 			}
 			statusesThrown = false;
-			if (response.statusCode < 300) return { ok: true, response };
-			attempt = fromStatus(response.statusCode, response.body, response.headers as IDataObject, request);
+			// Some gateways echo the request (token, application token) in their answers.
+			const secrets = await credentialSecrets.call(this, request.credentialType);
+			const body = redactValue(response.body, secrets);
+			if (response.statusCode < 300) return { ok: true, response: { ...response, body } };
+			attempt = fromStatus(response.statusCode, body, response.headers as IDataObject, request);
 		} catch (error) {
 			attempt = fromThrown(error, request);
+			const secrets = await credentialSecrets.call(this, request.credentialType);
+			attempt.failure.message = redactText(attempt.failure.message, secrets);
+			if (attempt.failure.reason !== undefined) {
+				attempt.failure.reason = redactText(attempt.failure.reason, secrets);
+			}
 		}
 		const delay = retryDelay(attempt, count);
 		if (delay === undefined) return { ok: false, failure: attempt.failure };

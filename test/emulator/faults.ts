@@ -16,6 +16,29 @@ export interface Fault {
 	reset?: boolean;
 	/** Let the real handler process the request (messages get stored) and only then fail. */
 	afterHandling?: boolean;
+	/**
+	 * An echoing gateway: answer `status` (default 400) with an error body that repeats the
+	 * request — headers (the bearer token), query and body (client secret, application token) —
+	 * as some gateways do in their error bodies. Nothing is stored.
+	 */
+	echo?: boolean;
+}
+
+/** The error body of an echoing gateway, readable as an error by both gateways' parsers. */
+export function echoBody(
+	request: { method: string; path: string; headers: unknown; query: unknown; rawBody: string },
+	status: number,
+): Record<string, unknown> {
+	const authorization = (request.headers as Record<string, unknown>).authorization;
+	const echoed = `${request.method} ${request.path} Authorization: ${String(authorization)} Body: ${request.rawBody}`;
+	return {
+		type: 'echoed_request',
+		code: status,
+		error: `Bad request: ${echoed}`,
+		message: `Bad request: ${echoed}`,
+		detail: echoed,
+		request: { headers: request.headers, query: request.query, body: request.rawBody },
+	};
 }
 
 export class FaultQueue {

@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
-import { FaultQueue, type Fault } from './faults';
+import { echoBody, FaultQueue, type Fault } from './faults';
 import type { EmulatorRequest, EmulatorResponse, RecordedRequest, ServiceHandler } from './types';
 
 export interface Emulator {
@@ -61,7 +61,7 @@ export async function startEmulator(services: ServiceHandler[]): Promise<Emulato
 		const fault = faults.take(request.method, request.path);
 		let answer: EmulatorResponse | undefined;
 		let service = 'unknown';
-		if (!fault || fault.afterHandling || (fault.status === undefined && !fault.reset)) {
+		if (!fault || fault.afterHandling || (fault.status === undefined && !fault.reset && !fault.echo)) {
 			for (const handler of services) {
 				answer = handler.handle(request);
 				if (answer) {
@@ -71,7 +71,10 @@ export async function startEmulator(services: ServiceHandler[]): Promise<Emulato
 			}
 		}
 		answer ??= { status: 404, body: { error: 'not_found', message: `No route for ${request.method} ${request.path}` } };
-		if (fault?.status !== undefined) {
+		if (fault?.echo) {
+			const status = fault.status ?? 400;
+			answer = { status, body: echoBody(request, status), headers: fault.headers };
+		} else if (fault?.status !== undefined) {
 			answer = { status: fault.status, body: fault.body, headers: fault.headers };
 		}
 		requests.push({ ...request, service, status: fault?.reset ? 0 : answer.status });

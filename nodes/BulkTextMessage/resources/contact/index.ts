@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { normalizeContactPhone, paginateByPage, unwrapData } from '../../transport';
+import { normalizeContactPhone, paginateByPage, readStatusInAnswer, unwrapData } from '../../transport';
 import { contactCreateDescription } from './create';
 import { contactGetDescription } from './get';
 import { contactGetManyDescription } from './getMany';
@@ -19,7 +19,7 @@ export const contactDescription: INodeProperties[] = [
 				description: 'Create a contact, optionally in a contact group',
 				routing: {
 					request: { method: 'POST', url: '/contact/' },
-					send: { preSend: [normalizeContactPhone] },
+					send: { preSend: [normalizeContactPhone, readStatusInAnswer] },
 					output: { postReceive: [unwrapData] },
 				},
 			},
@@ -30,6 +30,7 @@ export const contactDescription: INodeProperties[] = [
 				description: 'Get one contact by its ID',
 				routing: {
 					request: { method: 'GET', url: '=/contact/{{encodeURIComponent($parameter.contactId)}}' },
+					send: { preSend: [readStatusInAnswer] },
 					output: { postReceive: [unwrapData] },
 				},
 			},

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { paginateByPage, unwrapData } from '../../transport';
+import { paginateByPage, readStatusInAnswer, unwrapData } from '../../transport';
 import { smsGetDescription } from './get';
 import { smsGetByExternalIdDescription } from './getByExternalId';
 import { smsGetManyDescription } from './getMany';
@@ -28,6 +28,7 @@ export const smsDescription: INodeProperties[] = [
 				description: 'Get one SMS by its ID',
 				routing: {
 					request: { method: 'GET', url: '=/sms/{{encodeURIComponent($parameter.messageId)}}' },
+					send: { preSend: [readStatusInAnswer] },
 					output: { postReceive: [unwrapData] },
 				},
 			},
@@ -41,6 +42,7 @@ export const smsDescription: INodeProperties[] = [
 						method: 'GET',
 						url: '=/sms/by_external/{{encodeURIComponent($parameter.externalId)}}',
 					},
+					send: { preSend: [readStatusInAnswer] },
 					output: { postReceive: [unwrapData] },
 				},
 			},
