@@ -8,6 +8,7 @@ import {
 } from './authentication';
 import { EntryFields } from './entryFields';
 import type { WebhookEvent, WebhookEventType } from './event';
+import { markOptOut, optOutKeywords } from './optOut';
 import { RequestRejection } from './rejection';
 import { readEntries } from './request';
 import { ACCEPTED_BODY, answer, type WebhookResponse } from './response';
@@ -59,7 +60,10 @@ export function runWebhook(this: IWebhookFunctions, source: WebhookSource): IWeb
 	}
 
 	const wanted = new Set(this.getNodeParameter('events') as string[]);
-	const chosen = events.filter((event) => wanted.has(event.event));
+	const keywords = optOutKeywords(this.getNodeParameter('optOutKeywords', ''));
+	const chosen = events
+		.filter((event) => wanted.has(event.event))
+		.map((event) => markOptOut(event, keywords));
 	// Acknowledged either way, so the gateway does not retry reports the user chose to ignore.
 	if (chosen.length === 0) return { webhookResponse: ACCEPTED_BODY };
 	return { workflowData: [this.helpers.returnJsonArray(chosen)] };
