@@ -128,9 +128,42 @@ const expectations = {
 	'bulkgate-check-credit-and-notify': (run) => {
 		const [balance] = outputOf(run, 'Credit Balance');
 		assert(typeof balance.credit === 'number', 'no credit in the balance');
-		return `credit ${balance.credit}, ${outputOf(run, 'Send Transactional').length} transactional accepted`;
+		const sent = outputOf(run, 'Send Transactional').map((item) => item.messageId);
+		const looked = outputOf(run, 'Delivery Status');
+		assert(looked.map((item) => item.messageId).join() === sent.join(), 'Delivery Status did not look up the sent messages');
+		assert(looked.every((item) => item.status === 'delivered'), `Delivery Status said ${looked.map((item) => item.status)}`);
+		return `credit ${balance.credit}, ${sent.length} transactional accepted, each looked up as delivered`;
 	},
 	'bulkgate-send-promotional': (run) => `${outputOf(run, 'Send Promotional').length} promotional accepted`,
+	'bulkgate-contacts': (run, sandbox) => {
+		const names = outputOf(run, 'Get Contact').map((item) => `${item.number}:${item.firstName}`).join();
+		assert(names === '+420606100001:Jana,+420606100002:Petr', `Get Contact read ${names}`);
+		const [group] = [...sandbox.bulkGate.groupNames].filter(([, name]) => name === 'Spring customers').map(([id]) => id);
+		assert(sandbox.bulkGate.groups.get(group)?.length === 2, 'the imported contacts are not in the new group');
+		assert(!sandbox.bulkGate.contacts.has('420606100003'), 'Remove Contact left the added contact');
+		return '2 imported into a new group and read back; 1 added and removed again';
+	},
+	'bulkgate-otp': (run, sandbox) => {
+		const [sent] = outputOf(run, 'Send OTP');
+		const [again] = outputOf(run, 'Resend OTP');
+		assert(again.otpId === sent.otpId && again.to === '+420606200001', `Resend OTP: ${JSON.stringify(again)}`);
+		const codes = sandbox.bulkGate.sentTo('420606200001').filter((message) => message.endpoint === 'otp').length;
+		assert(codes === 2, `${codes} OTP messages, expected 2 (send and resend)`);
+		const [verified] = outputOf(run, 'Verify OTP');
+		const right = sandbox.bulkGate.otps.get(sent.otpId)?.code === '123456';
+		assert(verified.verified === right, `Verify OTP said ${verified.verified}`);
+		return `OTP ${sent.otpId} sent and resent (2 messages), the entered code verified: ${verified.verified}`;
+	},
+	'bulkgate-blacklist': (run, sandbox) => {
+		const valid = outputOf(run, 'Phone Number Check').map((item) => `${item.number}:${item.valid}`).join();
+		assert(valid === '+420606000001:true,+420606000002:true', `Phone Number Check said ${valid}`);
+		const checked = outputOf(run, 'Blacklist Check').map((item) => `${item.number}:${item.blacklisted}`);
+		assert(checked.join() === '+420606000001:true,+420606000002:false', `Blacklist Check said ${checked.join()}`);
+		const sent = outputOf(run, 'Send Promotional').map((item) => String(item.to).replace(/^\+/, ''));
+		assert(sent.join() === '420606000002', `Send Promotional went to ${sent.join()}`);
+		assert(!sandbox.bulkGate.blacklist.has('420606000001'), 'Blacklist Remove left the number blacklisted');
+		return 'numbers checked valid; opt-out blacklisted, skipped by the campaign, removed again';
+	},
 };
 
 /** The example with its recipients node replaced by 1,000 generated recipients. */
@@ -178,6 +211,7 @@ async function main() {
 	const byName = Object.fromEntries(examples.map((example) => [example.name, example]));
 	const btmTrigger = byName['bulktextmessage-status-updates'];
 	const bgTrigger = byName['bulkgate-delivery-reports'];
+	const optOutLoop = byName['bulkgate-opt-outs'];
 	const sandbox = await new Sandbox({
 		reportTargets: reportTargets(n8nUrl, examples),
 	}).start();
@@ -310,7 +344,7 @@ async function main() {
 		);
 
 		await check('trigger workflows published, n8n started', async () => {
-			for (const example of [btmTrigger, bgTrigger]) await n8n.cliOrThrow('publish:workflow', `--id=${example.workflow.id}`);
+			for (const example of [btmTrigger, bgTrigger, optOutLoop]) await n8n.cliOrThrow('publish:workflow', `--id=${example.workflow.id}`);
 			const started = Date.now();
 			await n8n.start();
 			await n8n.setUpOwner();
@@ -354,6 +388,7 @@ async function main() {
 		}
 
 		await checkTriggers(n8n, sandbox, { btmTrigger, bgTrigger, n8nUrl });
+		await checkOptOutLoop(n8n, sandbox, optOutLoop, n8nUrl);
 	} finally {
 		await stopAll();
 	}
@@ -455,6 +490,31 @@ async function checkTriggers(n8n, sandbox, { btmTrigger, bgTrigger, n8nUrl }) {
 		assert(triggerItems(btmRun, btmTrigger).length === btm, `BulkTextMessage: ${triggerItems(btmRun, btmTrigger).length} items of ${btm}`);
 		assert(triggerItems(bgRun, bgTrigger).length === bg, `BulkGate: ${triggerItems(bgRun, bgTrigger).length} items of ${bg}`);
 		return `BulkTextMessage ${btm} reports, BulkGate ${bg} reports, one execution each`;
+	});
+}
+
+/** The opt-out example: a STOP reply through its trigger ends on BulkGate's blacklist, other texts do not. */
+async function checkOptOutLoop(n8n, sandbox, example, n8nUrl) {
+	await check('opt-out loop: BulkGate Trigger (inbound STOP) → IF optOut → Blacklist Add', async () => {
+		const replies = [
+			{ status: '10', from: '420606000009', text: ' Stop ' },
+			{ status: '10', from: '420606000010', text: 'Thanks!' },
+		];
+		const response = await fetch(webhookUrl(n8nUrl, example), {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(replies),
+		});
+		assert(response.status === 200, `webhook answered ${response.status}`);
+		const run = await newestExecution(n8n, example.workflow.id, 1);
+		assert(run.status === 'success', `execution ${run.id} ${run.status}`);
+		const flags = triggerItems(run, example).map((item) => item.optOut).join();
+		assert(flags === 'true,false', `optOut ${flags}, expected true,false`);
+		const added = outputOf(run, 'Blacklist Add').map((item) => item.number).join();
+		assert(added === '+420606000009', `Blacklist Add output ${added}`);
+		assert(sandbox.bulkGate.blacklist.has('420606000009'), 'the STOP sender is not on the sandbox blacklist');
+		assert(!sandbox.bulkGate.blacklist.has('420606000010'), 'the other sender was blacklisted');
+		return 'STOP sender blacklisted, the other not';
 	});
 }
 

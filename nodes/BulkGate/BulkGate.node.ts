@@ -1,6 +1,10 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { accountDescription } from './resources/account';
-import { messageDescription, sendPromotional, sendTransactional } from './resources/message';
+import { blacklistAdd, blacklistCheck, blacklistDescription, blacklistRemove } from './resources/blacklist';
+import { contactAdd, contactDescription, contactGet, contactImport, contactRemove } from './resources/contact';
+import { getDeliveryStatus, messageDescription, sendPromotional, sendTransactional } from './resources/message';
+import { otpDescription, otpResend, otpSend, otpVerify } from './resources/otp';
+import { phoneNumberCheck, phoneNumberDescription } from './resources/phoneNumber';
 
 export class BulkGate implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,14 +34,28 @@ export class BulkGate implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Account', value: 'account' },
+					{ name: 'Blacklist', value: 'blacklist' },
+					{ name: 'Contact', value: 'contact' },
 					{ name: 'Message', value: 'message' },
+					{ name: 'OTP', value: 'otp' },
+					{ name: 'Phone Number', value: 'phoneNumber' },
 				],
 				default: 'message',
 			},
 			...messageDescription,
 			...accountDescription,
+			...blacklistDescription,
+			...phoneNumberDescription,
+			...contactDescription,
+			...otpDescription,
 		],
 	};
 
-	customOperations = { message: { sendTransactional, sendPromotional } };
+	customOperations = {
+		message: { sendTransactional, sendPromotional, getDeliveryStatus },
+		blacklist: { add: blacklistAdd, check: blacklistCheck, remove: blacklistRemove },
+		phoneNumber: { check: phoneNumberCheck },
+		contact: { add: contactAdd, get: contactGet, import: contactImport, remove: contactRemove },
+		otp: { send: otpSend, resend: otpResend, verify: otpVerify },
+	};
 }

@@ -6,6 +6,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 import { webhookEndpoint } from '../shared/webhook/endpoint';
+import { optOutKeywordsProperty } from '../shared/webhook/optOut';
 import { webhookProperties } from '../shared/webhook/properties';
 import { webhookLifecycle } from '../shared/webhook/registration';
 import { runWebhook } from '../shared/webhook/runner';
@@ -28,7 +29,7 @@ export class BulkGateTrigger implements INodeType {
 			notice:
 				'In the BulkGate Portal open Modules & APIs, choose your API, then Webhook → Configure, and paste this node\'s Production URL (from "Webhook URLs" above). Tick "Bulk DLRs – bulk request" so one call carries many reports. Leave "Report only when error occurs" unticked unless you only want failures. With Query Token authentication, add ?token=YOUR_TOKEN to the URL.',
 			events: bulkGateEvents.events,
-		}),
+		}).concat(optOutKeywordsProperty),
 	};
 
 	webhookMethods = webhookLifecycle;

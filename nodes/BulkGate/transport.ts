@@ -16,6 +16,18 @@ export const ENDPOINTS = {
 	transactional: '/api/2.0/advanced/transactional',
 	promotional: '/api/2.0/advanced/promotional',
 	info: '/api/2.0/advanced/info',
+	blacklistAdd: '/api/1.0/black-list/add',
+	blacklistCheck: '/api/1.0/black-list/is-black-listed',
+	blacklistRemove: '/api/1.0/black-list/remove',
+	deliveryStatus: '/api/1.0/advanced/delivery/post',
+	numberCheck: '/api/1.0/integration/check-phone-numbers',
+	contactAdd: '/api/1.0/address-book/add',
+	contactImport: '/api/1.0/address-book/import',
+	contactGet: '/api/1.0/address-book/get',
+	contactRemove: '/api/1.0/address-book/remove',
+	otpSend: '/api/1.0/otp/send',
+	otpResend: '/api/1.0/otp/resend',
+	otpVerify: '/api/1.0/otp/verify',
 } as const;
 
 /** A request-level error in either of BulkGate's shapes. */
@@ -39,6 +51,12 @@ const HINTS: Record<string, string> = {
 	invalid_numeric_sender: 'Verify the own number in the BulkGate Portal or choose another sender ID type.',
 	admin_not_found: "Check the admin ID in the BulkGate Portal's notification admins.",
 	no_recipients: 'The chosen groups and admins contain no recipients.',
+	invalid_wallet:
+		'Leave Wallet empty for the default wallet, or copy the wallet ID from Account → Get Credit Balance.',
+	you_must_select_wallet: 'Enter the wallet ID (Account → Get Credit Balance shows it) in Wallet.',
+	no_valid_numbers: 'Write the number in international format, such as +420 777 123 456.',
+	number_not_found: 'No contact in the BulkGate address book has this number.',
+	invalid_id_provided: 'Map the otpId that OTP → Send returned; an expired OTP cannot be used.',
 };
 
 /**

@@ -6,6 +6,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 import { webhookEndpoint } from '../shared/webhook/endpoint';
+import { optOutKeywordsProperty } from '../shared/webhook/optOut';
 import { webhookProperties } from '../shared/webhook/properties';
 import { webhookLifecycle } from '../shared/webhook/registration';
 import { runWebhook } from '../shared/webhook/runner';
@@ -29,7 +30,7 @@ export class BulkTextMessageTrigger implements INodeType {
 			notice:
 				'In the BulkTextMessage dashboard, paste this node\'s Production URL (from "Webhook URLs" above) into the webhook / trigger settings for incoming SMS and status changes. With Query Token authentication, add ?token=YOUR_TOKEN to the URL.',
 			events: bulkTextMessageEvents.events,
-		}),
+		}).concat(optOutKeywordsProperty),
 	};
 
 	webhookMethods = webhookLifecycle;

@@ -3,9 +3,12 @@ import type { EmulatorRequest, EmulatorResponse, ServiceHandler } from './types'
 
 type Body = Record<string, unknown>;
 
+/** The account's one wallet. */
+export const WALLET = 'bg1805151838000001';
+
 export interface BgMessage {
 	messageId: string;
-	endpoint: 'transactional' | 'promotional';
+	endpoint: 'transactional' | 'promotional' | 'otp';
 	number: string;
 	/** The text as delivered: variables filled in. */
 	text: string;
@@ -51,6 +54,15 @@ const ERRORS = {
 	unknown_action: [400, 'Unknown API action (Transactional/Bulk SMS)'],
 	unsupported_api_version: [400, 'Unknown/Deprecated API version'],
 	unknown: [400, 'Unknown error'],
+	invalid_wallet: [400, 'Invalid wallet'],
+	no_valid_numbers: [400, 'No valid numbers'],
+	number_already_exists: [400, 'Number already exists'],
+	missing_parameters: [400, 'Missing parameters'],
+	use_number_or_source_id_not_both: [400, 'Use number or source id not both'],
+	message_not_found: [400, 'Message not found'],
+	number_not_found: [400, 'Number not found'],
+	invalid_id_provided: [400, 'Invalid id provided'],
+	invalid_input_parameters: [400, 'Invalid input parameters'],
 } as const;
 
 type ErrorType = keyof typeof ERRORS;
@@ -119,6 +131,7 @@ export class BulkGateEmulator implements ServiceHandler {
 	}
 
 	handle(request: EmulatorRequest): EmulatorResponse | undefined {
+		if (request.path === '/api/1.0/advanced/delivery/post') return this.deliveryStatus(request);
 		const match = request.path.match(/^\/api\/(\d+\.\d+)\/([a-z-]+)\/([a-z-]+)\/?$/);
 		if (!match) return undefined;
 		if (this.callsUntilRevoked !== undefined && this.callsUntilRevoked-- <= 0) {
@@ -127,6 +140,12 @@ export class BulkGateEmulator implements ServiceHandler {
 		}
 		const [, version, family, action] = match;
 		if (request.method !== 'POST') return failure('method_not_allowed');
+		if (version === '1.0' && family === 'black-list') return this.blacklistCall(action, request.body);
+		if (version === '1.0' && family === 'address-book') return this.addressBookCall(action, request.body);
+		if (version === '1.0' && family === 'otp') return this.otpCall(action, request.body);
+		if (version === '1.0' && family === 'integration' && action === 'check-phone-numbers') {
+			return this.checkNumbers(request.body);
+		}
 		if (version !== '2.0') return failure('unsupported_api_version');
 		if (family !== 'advanced' || !['transactional', 'promotional', 'info'].includes(action)) {
 			return failure('unknown_action');
@@ -143,6 +162,220 @@ export class BulkGateEmulator implements ServiceHandler {
 		return action === 'transactional' ? this.transactional(body) : this.promotional(body);
 	}
 
+	/**
+	 * BulkGate's number check (integration API, as its PHP SDK calls it): an answer per number, keyed
+	 * by the number as sent; a valid one carries the full number, its country and a network.
+	 */
+	private checkNumbers(raw: unknown): EmulatorResponse {
+		const body = (typeof raw === 'object' && raw !== null ? raw : {}) as Body;
+		const application = String(body.application_id ?? '');
+		if (application === '' || this.applications.get(application) !== body.application_token) {
+			return failure('unknown_identity');
+		}
+		if (!Array.isArray(body.numbers) || body.numbers.length === 0) return failure('invalid_phone_number');
+		const data: Body = {};
+		for (const entry of body.numbers as Body[]) {
+			const sent = String(entry?.phone_number ?? '');
+			const country = typeof entry?.country === 'string' ? entry.country : undefined;
+			const number = this.normalize(sent, country);
+			const home = number && Object.entries(CALLING_CODES).find(([, prefix]) => number.startsWith(prefix));
+			data[sent] = home
+				? { phone_number: number, valid: true, country: home[0], call_prefix: Number(home[1]), network_code: `${home[1]}01`, network_name: 'Emulated Mobile' }
+				: { phone_number: sent, valid: false, country: country ?? null, call_prefix: null, network_code: null, network_name: null };
+		}
+		return { status: 200, body: { data } };
+	}
+
+	/** One-time passwords by ID: the code BulkGate sent, and what is left of their limits. */
+	readonly otps = new Map<string, { number: string; code: string; channel: string; resendsLeft: number | null; verified: boolean }>();
+
+	/** BulkGate's OTP API: send (a code by SMS or Viber), resend, verify. */
+	private otpCall(action: string, raw: unknown): EmulatorResponse {
+		const body = (typeof raw === 'object' && raw !== null ? raw : {}) as Body;
+		const application = String(body.application_id ?? '');
+		if (application === '' || this.applications.get(application) !== body.application_token) {
+			return failure('unknown_identity');
+		}
+		if (action === 'send') {
+			const number = this.normalize(body.number, typeof body.country === 'string' ? body.country : undefined);
+			if (!number || typeof body.request_quota_identification !== 'string' || body.request_quota_identification === '') {
+				return failure('invalid_input_parameters');
+			}
+			const channels = this.readChannel(body.channel);
+			if (!Array.isArray(channels)) return channels;
+			const id = `otp-${randomBytes(6).toString('hex')}.${this.otps.size}`;
+			const length = Number(body.code_length ?? 6);
+			const code = String(this.otps.size + 1).padStart(length, '0').slice(-length);
+			const resends = body.trials_available_resend;
+			this.otps.set(id, { number, code, channel: channels[0], resendsLeft: typeof resends === 'number' ? resends : null, verified: false });
+			return { status: 200, body: { data: { id, message: this.otpMessage(id) } } };
+		}
+		const otp = typeof body.id === 'string' ? this.otps.get(body.id) : undefined;
+		if (!otp) return failure('invalid_id_provided');
+		if (action === 'resend') {
+			if (otp.resendsLeft !== null && otp.resendsLeft-- <= 0) return failure('invalid_input_parameters', 'No resends left');
+			return { status: 200, body: { data: { id: body.id, message: this.otpMessage(body.id as string) } } };
+		}
+		if (action === 'verify') {
+			if (body.code === undefined || body.code === null || body.code === '') return failure('invalid_input_parameters');
+			otp.verified = otp.verified || String(body.code) === otp.code;
+			return { status: 200, body: { data: { id: body.id, verified: String(body.code) === otp.code } } };
+		}
+		return failure('unknown_action');
+	}
+
+	/** Stores the message that carries an OTP's code and answers it as BulkGate's send entry. */
+	private otpMessage(id: string): Body {
+		const otp = this.otps.get(id)!;
+		const messageId = `cascade-${randomBytes(6).toString('hex')}`;
+		const text = `Your code is ${otp.code}`;
+		this.messages.push({
+			messageId,
+			endpoint: 'otp',
+			number: otp.number,
+			text,
+			unicode: false,
+			channels: [otp.channel],
+			channel: {},
+			schedule: null,
+			scheduledFor: null,
+			tag: null,
+			parts: 1,
+			status: 'accepted',
+			createdAt: Date.now(),
+		});
+		return { status: 'accepted', message_id: messageId, part_id: [messageId], number: otp.number, channel: otp.channel };
+	}
+
+	/** The address book: contacts by number (digits), with BulkGate's contact fields. */
+	readonly contacts = new Map<string, Body>();
+
+	/** Names of address-book groups, by ID (members are in `groups`). */
+	readonly groupNames = new Map<number, string>();
+
+	/** BulkGate's address book (1.0): add, import, get and remove contacts; groups fill `groups`. */
+	private addressBookCall(action: string, raw: unknown): EmulatorResponse {
+		const body = (typeof raw === 'object' && raw !== null ? raw : {}) as Body;
+		const application = String(body.application_id ?? '');
+		if (application === '' || this.applications.get(application) !== body.application_token) {
+			return failure('unknown_identity');
+		}
+		if (action === 'add' || action === 'import') {
+			const list = action === 'add' ? [body.data] : Array.isArray(body.data) ? body.data : [];
+			const contacts = list.map((data) => (typeof data === 'object' && data !== null ? (data as Body) : {}));
+			const numbers = contacts.map((data) => this.normalize(data.phone_mobile, undefined));
+			if (!contacts.length || numbers.some((number) => !number)) return failure('invalid_phone_number');
+			const groups = (Array.isArray(body.groups) ? body.groups : []).map(Number);
+			if (typeof body.group_name === 'string' && body.group_name !== '') {
+				const id = Math.max(100, ...this.groups.keys()) + 1;
+				this.groups.set(id, []);
+				this.groupNames.set(id, body.group_name);
+				groups.push(id);
+			}
+			contacts.forEach((data, index) => {
+				const number = numbers[index] as string;
+				this.contacts.set(number, { ...this.contacts.get(number), ...data, phone_mobile: number });
+				for (const group of groups) {
+					const members = this.groups.get(group) ?? [];
+					if (!members.includes(number)) this.groups.set(group, [...members, number]);
+				}
+			});
+			return { status: 200, body: { data: { message: action === 'add' ? 'contact_has_been_added' : 'contacts_have_been_imported' } } };
+		}
+		const number = this.normalize(body.phone_number, undefined);
+		if (!number) return failure('invalid_phone_number');
+		const contact = this.contacts.get(number);
+		if (!contact) return failure('number_not_found');
+		if (action === 'get') return { status: 200, body: { data: contact } };
+		if (action === 'remove') {
+			this.contacts.delete(number);
+			for (const [group, members] of this.groups) this.groups.set(group, members.filter((m) => m !== number));
+			return { status: 200, body: { data: { message: 'contact_has_been_removed' } } };
+		}
+		return failure('unknown_action');
+	}
+
+	/** Blacklisted numbers and the `source_id` each was added with. */
+	readonly blacklistSources = new Map<string, string | null>();
+
+	/** BulkGate's blacklist API (1.0): add, is-black-listed and remove, on the account's one wallet. */
+	private blacklistCall(action: string, raw: unknown): EmulatorResponse {
+		const body = (typeof raw === 'object' && raw !== null ? raw : {}) as Body;
+		const application = String(body.application_id ?? '');
+		if (application === '' || this.applications.get(application) !== body.application_token) {
+			return failure('unknown_identity');
+		}
+		if (this.bannedApplications.has(application)) return failure('banned');
+		if (body.wallet !== undefined && body.wallet !== WALLET) return failure('invalid_wallet');
+		const numbers = Array.isArray(body.numbers) ? body.numbers : [];
+		const valid = numbers.map((number) => this.normalize(number, undefined));
+		if (action === 'is-black-listed') {
+			if (!numbers.length) return failure('missing_parameters');
+			const data = Object.fromEntries(
+				valid.flatMap((number) => (number ? [[number, this.blacklist.has(number)]] : [])),
+			);
+			return { status: 200, body: { data } };
+		}
+		if (action === 'add') {
+			const added = valid.filter((number): number is string => number !== undefined);
+			if (!added.length) return failure('no_valid_numbers');
+			if (added.every((number) => this.blacklist.has(number))) return failure('number_already_exists');
+			for (const number of added) {
+				this.blacklist.add(number);
+				this.blacklistSources.set(number, typeof body.source_id === 'string' ? body.source_id : null);
+			}
+			return { status: 200, body: { data: { message: 'contacts have been blacklisted' } } };
+		}
+		if (action === 'remove') {
+			const hasNumber = body.number !== undefined && body.number !== '';
+			const hasSource = body.source_id !== undefined && body.source_id !== '';
+			if (hasNumber && hasSource) return failure('use_number_or_source_id_not_both');
+			if (!hasNumber && !hasSource) return failure('missing_parameters');
+			let removed: string[];
+			if (hasNumber) {
+				const number = this.normalize(body.number, undefined);
+				if (!number) return failure('no_valid_numbers');
+				removed = [number];
+			} else {
+				removed = [...this.blacklistSources].filter(([, source]) => source === body.source_id).map(([n]) => n);
+			}
+			for (const number of removed) {
+				this.blacklist.delete(number);
+				this.blacklistSources.delete(number);
+			}
+			return { status: 200, body: { data: { message: 'Black list contacts have been removed' } } };
+		}
+		return failure('unknown_action');
+	}
+
+	/**
+	 * A message's delivery by its message ID. BulkGate does not document this call's answer, so the
+	 * emulator answers with the fields of its delivery reports: `status` 1 (delivered) for what it
+	 * accepted, 'scheduled' for what waits; an unknown ID is `message_not_found`.
+	 */
+	private deliveryStatus(request: EmulatorRequest): EmulatorResponse {
+		if (request.method !== 'POST') return failure('method_not_allowed');
+		const body = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as Body;
+		const application = String(body.application_id ?? '');
+		if (application === '' || this.applications.get(application) !== body.application_token) {
+			return failure('unknown_identity');
+		}
+		const message = this.messages.find((candidate) => candidate.messageId === body.message_id);
+		if (!message) return failure('message_not_found');
+		return {
+			status: 200,
+			body: {
+				data: {
+					message_id: message.messageId,
+					number: message.number,
+					status: message.status === 'accepted' ? 1 : 'scheduled',
+					channel: message.channels[0],
+					price: message.parts,
+				},
+			},
+		};
+	}
+
 	/** Messages that went to this number, oldest first. */
 	sentTo(number: string): BgMessage[] {
 		return this.messages.filter((message) => message.number === number);
@@ -153,7 +386,7 @@ export class BulkGateEmulator implements ServiceHandler {
 			status: 200,
 			body: {
 				data: {
-					wallet: 'bg1805151838000001',
+					wallet: WALLET,
 					credit: Math.round(this.credit * 10_000) / 10_000,
 					currency: 'credits',
 					free_messages: 0,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { INodeParameters } from 'n8n-workflow';
 import bulkGateExample from '../../examples/bulkgate-delivery-reports.json';
+import optOutExample from '../../examples/bulkgate-opt-outs.json';
 import bulkTextMessageExample from '../../examples/bulktextmessage-status-updates.json';
 import { BulkGateTrigger } from '../../nodes/BulkGate/BulkGateTrigger.node';
 import { BulkTextMessageTrigger } from '../../nodes/BulkTextMessage/BulkTextMessageTrigger.node';
@@ -25,6 +26,12 @@ const examples: Array<
 		bulkGateExample,
 		new BulkGateTrigger(),
 		async (url) => await get(url, bulkGateReport()),
+	],
+	[
+		'bulkgate-opt-outs',
+		optOutExample,
+		new BulkGateTrigger(),
+		async (url) => await postJson(url, [{ status: '10', from: '420777000004', text: 'STOP' }]),
 	],
 	[
 		'bulktextmessage-status-updates',

@@ -9,6 +9,7 @@ import {
 import { kindOf } from '../invalidInput';
 import { EntryFields } from './entryFields';
 import { invalidEntryEvent, type InvalidEntryEvent, type WebhookEvent, type WebhookEventType } from './event';
+import { markOptOut, optOutKeywords } from './optOut';
 import { EntryRejection, RequestRejection } from './rejection';
 import { isPlainObject, readEntries } from './request';
 import { ACCEPTED_BODY, answer, type WebhookResponse } from './response';
@@ -82,7 +83,10 @@ export function runWebhook(this: IWebhookFunctions, source: WebhookSource): IWeb
 
 	// `invalid` items are never filtered out: they are reports the workflow has not seen yet.
 	const wanted = new Set<string>([...(this.getNodeParameter('events') as string[]), 'invalid']);
-	const chosen = events.filter((event) => wanted.has(event.event));
+	const keywords = optOutKeywords(this.getNodeParameter('optOutKeywords', ''));
+	const chosen = events
+		.filter((event) => wanted.has(event.event))
+		.map((event) => markOptOut(event, keywords));
 	// Acknowledged either way, so the gateway does not retry reports the user chose to ignore.
 	if (chosen.length === 0) return { webhookResponse: ACCEPTED_BODY };
 	return { workflowData: [this.helpers.returnJsonArray(chosen)] };

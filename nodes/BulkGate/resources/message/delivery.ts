@@ -19,7 +19,7 @@ export interface PreparedMessage {
 }
 
 export function howToCheck(to: string): string {
-	return `Look for the message to ${to} in the BulkGate Portal's message history, or wait for its delivery report (BulkGate Trigger), before sending again.`;
+	return `Look for the message to ${to} in the BulkGate Portal's message history, or wait for its delivery report (BulkGate Trigger), before sending again; with its message ID from there, Message → Get Delivery Status shows its state.`;
 }
 
 /**

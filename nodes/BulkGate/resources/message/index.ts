@@ -1,7 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { getDeliveryStatusDescription } from './getDeliveryStatus';
 import { sendPromotionalDescription } from './sendPromotional';
 import { sendTransactionalDescription } from './sendTransactional';
 
+export { getDeliveryStatus } from './getDeliveryStatus';
 export { sendPromotional } from './sendPromotional';
 export { sendTransactional } from './sendTransactional';
 
@@ -13,6 +15,12 @@ export const messageDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['message'] } },
 		options: [
+			{
+				name: 'Get Delivery Status',
+				value: 'getDeliveryStatus',
+				action: 'Get the delivery status of a message',
+				description: 'Look up a sent message by the messageId a send returned: delivered, failed, buffered…',
+			},
 			{
 				name: 'Send Promotional',
 				value: 'sendPromotional',
@@ -31,4 +39,5 @@ export const messageDescription: INodeProperties[] = [
 	},
 	...sendTransactionalDescription,
 	...sendPromotionalDescription,
+	...getDeliveryStatusDescription,
 ];

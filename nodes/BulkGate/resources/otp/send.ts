@@ -1,0 +1,223 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { executeBatchedSend } from '../../../shared/batchSend';
+import { credentialBaseUrl } from '../../../shared/credentialBaseUrl';
+import { InvalidInputError } from '../../../shared/invalidInput';
+import { itemParameter } from '../../../shared/itemParameters';
+import { readSendOptions, timeoutOption } from '../../../shared/options';
+import { toGatewayDigits } from '../../../shared/phone';
+import { SendRun } from '../../../shared/sendRun';
+import { CREDENTIAL_TYPE, ENDPOINTS, PROVIDER, readError } from '../../transport';
+import { howToCheck } from '../message/delivery';
+import { readOtpAnswer, withOtpId } from './answer';
+
+const show = { resource: ['otp'], operation: ['send'] };
+
+/** BulkGate writes the OTP text itself; the node only counts one message. */
+const NO_TEXT = { encoding: 'GSM-7', characters: 0, segments: 1 } as const;
+
+export const otpSendDescription: INodeProperties[] = [
+	{
+		displayName: 'Number',
+		name: 'number',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '+420 777 123 456',
+		description: 'Where the code goes, one OTP per input item: international, or national when Country is set',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Channel',
+		name: 'channel',
+		type: 'options',
+		options: [
+			{ name: 'SMS', value: 'sms' },
+			{ name: 'Viber (Then SMS)', value: 'viber' },
+		],
+		default: 'sms',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Viber Sender',
+		name: 'viberSender',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Your Viber sender name, registered in the BulkGate Portal',
+		displayOptions: { show: { ...show, channel: ['viber'] } },
+	},
+	{
+		displayName: 'Requester ID',
+		name: 'requester',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '203.0.113.7',
+		description:
+			'Who asks for the code, e.g. the user’s IP address or account ID: BulkGate limits the requests per minute for each',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Code Length',
+				name: 'codeLength',
+				type: 'number',
+				typeOptions: { minValue: 4, maxValue: 100 },
+				default: 6,
+			},
+			{
+				displayName: 'Code Type',
+				name: 'codeType',
+				type: 'options',
+				options: [
+					{ name: 'Digits', value: 'int' },
+					{ name: 'Letters', value: 'string' },
+					{ name: 'Letters and Digits', value: 'combined' },
+				],
+				default: 'int',
+			},
+			{
+				displayName: 'Country',
+				name: 'country',
+				type: 'string',
+				default: '',
+				placeholder: 'CZ',
+				description: 'Two-letter country code (ISO 3166-1) for a national number',
+			},
+			{
+				displayName: 'Expiration (Seconds)',
+				name: 'expiration',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 604800,
+				description: 'How long the code can be verified or resent',
+			},
+			{
+				displayName: 'Language',
+				name: 'language',
+				type: 'string',
+				default: 'en',
+				placeholder: 'cs',
+				description: 'Language of BulkGate’s message text, as a two-letter code',
+			},
+			{
+				displayName: 'Requests per Minute',
+				name: 'requestsPerMinute',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 1,
+				description: 'How many codes one Requester ID may ask for per minute',
+			},
+			{
+				displayName: 'Resend Limit',
+				name: 'resendLimit',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 3,
+				description: 'How often the code may be resent; unset means no limit',
+			},
+			{
+				displayName: 'Verification Limit',
+				name: 'verificationLimit',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 5,
+				description: 'How many wrong codes may be tried; unset means no limit',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [timeoutOption],
+	},
+];
+
+const NUMBER_FIELDS: Array<[string, string]> = [
+	['codeLength', 'code_length'],
+	['expiration', 'expiration'],
+	['requestsPerMinute', 'request_quota_number'],
+	['resendLimit', 'trials_available_resend'],
+	['verificationLimit', 'trials_available_verification'],
+];
+
+function prepare(this: IExecuteFunctions, itemIndex: number) {
+	const fields = itemParameter.call(this, 'additionalFields', itemIndex, {}) as IDataObject;
+	const country = typeof fields.country === 'string' ? fields.country.trim() : '';
+	if (country !== '' && !/^[A-Za-z]{2}$/.test(country)) {
+		throw new InvalidInputError('Country', `Country "${country}" is not a two-letter country code`, 'Enter an ISO 3166-1 code such as CZ.');
+	}
+	const number = toGatewayDigits(itemParameter.call(this, 'number', itemIndex), 'Number', country !== '');
+	const requester = String(itemParameter.call(this, 'requester', itemIndex, '') ?? '').trim();
+	if (requester === '') {
+		throw new InvalidInputError('Requester ID', 'Requester ID is empty', 'Map who asks for the code, e.g. the user’s IP address.');
+	}
+	const body: IDataObject = { number, request_quota_identification: requester };
+	if (country !== '') body.country = country.toUpperCase();
+	if (typeof fields.language === 'string' && fields.language.trim() !== '') body.language = fields.language.trim();
+	if (typeof fields.codeType === 'string') body.code_type = fields.codeType;
+	for (const [name, bulkGateName] of NUMBER_FIELDS) {
+		if (fields[name] !== undefined && fields[name] !== null && fields[name] !== '') body[bulkGateName] = Number(fields[name]);
+	}
+	if (itemParameter.call(this, 'channel', itemIndex, 'sms') === 'viber') {
+		const sender = String(itemParameter.call(this, 'viberSender', itemIndex, '') ?? '').trim();
+		if (sender === '') throw new InvalidInputError('Viber Sender', 'Viber Sender is empty', 'Enter your Viber sender name.');
+		body.channel = { viber: { sender }, sms: {} };
+	}
+	return { number, body };
+}
+
+/** One OTP per item, through the send pipeline: never sent twice, also not by n8n's retries. */
+export async function otpSend(this: IExecuteFunctions) {
+	const options = readSendOptions.call(this);
+	const run = new SendRun(this, PROVIDER);
+	const baseURL = await credentialBaseUrl.call(this, CREDENTIAL_TYPE);
+	const items = await executeBatchedSend.call(
+		this,
+		{
+			provider: PROVIDER,
+			credentialType: CREDENTIAL_TYPE,
+			renewsToken: false,
+			batchSize: 1,
+			dryRun: false,
+			prepare: (itemIndex) => {
+				const { number, body } = prepare.call(this, itemIndex);
+				return {
+					itemIndex,
+					to: number,
+					externalId: null,
+					scheduledAt: null,
+					measure: NO_TEXT,
+					entry: body,
+					shared: {},
+					groupKey: String(itemIndex),
+				};
+			},
+			buildRequest: (_shared, entries) => ({
+				method: 'POST',
+				baseURL,
+				url: ENDPOINTS.otpSend,
+				body: entries[0],
+				json: true,
+				timeout: options.timeout,
+			}),
+			readResponse: (body) => readOtpAnswer(body),
+			readError,
+			howToCheck: (recipient) => howToCheck(recipient.to),
+		},
+		run,
+	);
+	run.finish(items);
+	return [items.map((item) => ({ ...item, json: withOtpId(item.json) }))];
+}
