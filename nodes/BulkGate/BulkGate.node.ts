@@ -1,6 +1,28 @@
-import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+import { operationSubtitle } from '../shared/subtitle';
 import { accountDescription } from './resources/account';
 import { messageDescription, sendPromotional, sendTransactional } from './resources/message';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Account', value: 'account' },
+			{ name: 'Message', value: 'message' },
+		],
+		default: 'message',
+	},
+	...messageDescription,
+	...accountDescription,
+];
 
 export class BulkGate implements INodeType {
 	description: INodeTypeDescription = {
@@ -9,7 +31,7 @@ export class BulkGate implements INodeType {
 		icon: { light: 'file:bulkGate.svg', dark: 'file:bulkGate.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(properties),
 		description:
 			'Send transactional and promotional SMS and Viber messages and check the credit with BulkGate',
 		defaults: { name: 'BulkGate' },
@@ -22,21 +44,7 @@ export class BulkGate implements INodeType {
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
 		},
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Account', value: 'account' },
-					{ name: 'Message', value: 'message' },
-				],
-				default: 'message',
-			},
-			...messageDescription,
-			...accountDescription,
-		],
+		properties,
 	};
 
 	customOperations = { message: { sendTransactional, sendPromotional } };

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { normalizeContactPhone, paginateByPage, unwrapData } from '../../transport';
+import { checkContactGroup, normalizeContactPhone, paginateByPage, requireId, unwrapData } from '../../transport';
 import { contactCreateDescription } from './create';
 import { contactGetDescription } from './get';
 import { contactGetManyDescription } from './getMany';
@@ -19,7 +19,7 @@ export const contactDescription: INodeProperties[] = [
 				description: 'Create a contact, optionally in a contact group',
 				routing: {
 					request: { method: 'POST', url: '/contact/' },
-					send: { preSend: [normalizeContactPhone] },
+					send: { preSend: [normalizeContactPhone, checkContactGroup] },
 					output: { postReceive: [unwrapData] },
 				},
 			},
@@ -29,7 +29,8 @@ export const contactDescription: INodeProperties[] = [
 				action: 'Get a contact',
 				description: 'Get one contact by its ID',
 				routing: {
-					request: { method: 'GET', url: '=/contact/{{encodeURIComponent($parameter.contactId)}}' },
+					request: { method: 'GET' },
+					send: { preSend: [requireId('contactId', 'Contact')] },
 					output: { postReceive: [unwrapData] },
 				},
 			},
