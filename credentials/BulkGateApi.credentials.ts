@@ -44,6 +44,7 @@ export class BulkGateApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://portal.bulkgate.com',
+			description: 'Address of the BulkGate Portal. Change it only for a test server.',
 		},
 	];
 

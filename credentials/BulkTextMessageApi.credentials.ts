@@ -98,6 +98,7 @@ export class BulkTextMessageApi implements ICredentialType {
 			type: 'string',
 			required: true,
 			default: '',
+			description: 'In your BulkTextMessage account, open the API page and copy the ID shown there',
 		},
 		{
 			displayName: 'Client Secret',
@@ -106,12 +107,15 @@ export class BulkTextMessageApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
+			description: 'The Secret shown next to the ID on the same API page',
 		},
 		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://sms.bulktextmessage.com/api/v1',
+			description:
+				'Address of the BulkTextMessage API, as in the examples of its API page. Change it only for a test server or when BulkTextMessage gives you another.',
 		},
 		{
 			displayName: 'Access Token',

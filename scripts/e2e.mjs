@@ -10,6 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { NEWEST_N8N, N8n, installN8n, installPackage, loadSandbox } from './n8n/instance.mjs';
 import {
+	CREDENTIALS,
 	PACKAGE,
 	TRIGGER_TOKEN,
 	loadExamples,
@@ -369,6 +370,31 @@ async function main() {
 			];
 			assert(missing.length === 0, `missing in n8n: ${missing.join(', ')}`);
 			return `${expectedNodes.join(', ')}; ${expectedCredentials.join(', ')}`;
+		});
+
+		await check('pickers: the BulkTextMessage lists load through n8n, paged and filtered', async () => {
+			const search = async (methodName, parameter, currentNodeParameters, filter, paginationToken) => {
+				const answer = await n8n.rest('POST', '/rest/dynamic-node-parameters/resource-locator-results', {
+					path: `parameters.${parameter}`,
+					methodName,
+					filter,
+					paginationToken,
+					credentials: { bulkTextMessageApi: CREDENTIALS.bulkTextMessageApi },
+					currentNodeParameters,
+					nodeTypeAndVersion: { name: `${PACKAGE}.bulkTextMessage`, version: 1 },
+				});
+				assert(answer.status === 200, `${methodName}: HTTP ${answer.status} ${JSON.stringify(answer.json)}`);
+				return answer.json.data;
+			};
+			const groups = await search('searchContactGroups', 'additionalFields.contactGroupId', { resource: 'contact', operation: 'create' });
+			assert(groups.results.length === 3 && !groups.paginationToken, `groups: ${JSON.stringify(groups)}`);
+			const contacts = await search('searchContacts', 'contactId', { resource: 'contact', operation: 'get' }, '+447700900402');
+			assert(contacts.results.length >= 1 && contacts.results.every((r) => r.name.includes('+447700900402')), `contacts: ${JSON.stringify(contacts)}`);
+			const messages = await search('searchMessages', 'messageId', { resource: 'sms', operation: 'get' });
+			const next = await search('searchMessages', 'messageId', { resource: 'sms', operation: 'get' }, undefined, messages.paginationToken);
+			assert(messages.results.length === 15 && messages.paginationToken === '2', `messages: ${messages.results.length}, token ${messages.paginationToken}`);
+			assert(next.results.length === 15 && next.results[0].value !== messages.results[0].value, 'page 2 repeats page 1');
+			return `${groups.results.length} groups; contact found by phone; SMS page 1 and 2 (${messages.results[0].name})`;
 		});
 
 		for (const [type, right, wrong] of [

@@ -1,10 +1,40 @@
-import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+import { operationSubtitle } from '../shared/subtitle';
 import { accountDescription } from './resources/account';
 import { blacklistAdd, blacklistCheck, blacklistDescription, blacklistRemove } from './resources/blacklist';
 import { contactAdd, contactDescription, contactGet, contactImport, contactRemove } from './resources/contact';
 import { getDeliveryStatus, messageDescription, sendPromotional, sendTransactional } from './resources/message';
 import { otpDescription, otpResend, otpSend, otpVerify } from './resources/otp';
 import { phoneNumberCheck, phoneNumberDescription } from './resources/phoneNumber';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Account', value: 'account' },
+			{ name: 'Blacklist', value: 'blacklist' },
+			{ name: 'Contact', value: 'contact' },
+			{ name: 'Message', value: 'message' },
+			{ name: 'OTP', value: 'otp' },
+			{ name: 'Phone Number', value: 'phoneNumber' },
+		],
+		default: 'message',
+	},
+	...messageDescription,
+	...accountDescription,
+	...blacklistDescription,
+	...phoneNumberDescription,
+	...contactDescription,
+	...otpDescription,
+];
 
 export class BulkGate implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,7 +43,7 @@ export class BulkGate implements INodeType {
 		icon: { light: 'file:bulkGate.svg', dark: 'file:bulkGate.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(properties),
 		description:
 			'Send transactional and promotional SMS and Viber messages and check the credit with BulkGate',
 		defaults: { name: 'BulkGate' },
@@ -26,29 +56,7 @@ export class BulkGate implements INodeType {
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
 		},
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Account', value: 'account' },
-					{ name: 'Blacklist', value: 'blacklist' },
-					{ name: 'Contact', value: 'contact' },
-					{ name: 'Message', value: 'message' },
-					{ name: 'OTP', value: 'otp' },
-					{ name: 'Phone Number', value: 'phoneNumber' },
-				],
-				default: 'message',
-			},
-			...messageDescription,
-			...accountDescription,
-			...blacklistDescription,
-			...phoneNumberDescription,
-			...contactDescription,
-			...otpDescription,
-		],
+		properties,
 	};
 
 	customOperations = {

@@ -1,8 +1,32 @@
-import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+import { operationSubtitle } from '../shared/subtitle';
+import { searchContactGroups, searchContacts, searchMessages } from './listSearch';
 import { contactDescription } from './resources/contact';
 import { contactGroupDescription } from './resources/contactGroup';
 import { send, sendMany, sendToMany, smsDescription } from './resources/sms';
-import { getContactGroups } from './loadOptions';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Contact', value: 'contact' },
+			{ name: 'Contact Group', value: 'contactGroup' },
+			{ name: 'SMS', value: 'sms' },
+		],
+		default: 'sms',
+	},
+	...smsDescription,
+	...contactDescription,
+	...contactGroupDescription,
+];
 
 export class BulkTextMessage implements INodeType {
 	description: INodeTypeDescription = {
@@ -11,7 +35,7 @@ export class BulkTextMessage implements INodeType {
 		icon: { light: 'file:bulkTextMessage.svg', dark: 'file:bulkTextMessage.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(properties),
 		description: 'Send bulk SMS and look up messages and contacts with BulkTextMessage',
 		defaults: { name: 'BulkTextMessage' },
 		usableAsTool: true,
@@ -23,26 +47,10 @@ export class BulkTextMessage implements INodeType {
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
 		},
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Contact', value: 'contact' },
-					{ name: 'Contact Group', value: 'contactGroup' },
-					{ name: 'SMS', value: 'sms' },
-				],
-				default: 'sms',
-			},
-			...smsDescription,
-			...contactDescription,
-			...contactGroupDescription,
-		],
+		properties,
 	};
 
-	methods = { loadOptions: { getContactGroups } };
+	methods = { listSearch: { searchContactGroups, searchContacts, searchMessages } };
 
 	customOperations = { sms: { send, sendToMany, sendMany } };
 }

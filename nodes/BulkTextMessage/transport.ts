@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { DeliveryError, type GatewayError } from '../shared/deliveryFailure';
-import { itemInputError } from '../shared/invalidInput';
+import { InvalidInputError, itemInputError } from '../shared/invalidInput';
 import { isObject } from '../shared/json';
 import { credentialSecrets, redactError, redactValue } from '../shared/redact';
 import { toE164 } from '../shared/phone';
@@ -200,5 +200,63 @@ export async function normalizeContactPhone(
 	} catch (error) {
 		throw itemInputError(this.getNode(), this.getItemIndex(), error, 'The contact was not created.');
 	}
+	return requestOptions;
+}
+
+/** The API's IDs are whole numbers; a picked, typed or mapped ID is read as one, whitespace aside. */
+function wholeNumberId(value: unknown): number | undefined {
+	const id = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	return /^\d+$/.test(id) && Number.isSafeInteger(Number(id)) ? Number(id) : undefined;
+}
+
+function notAnId(field: string, value: unknown, what: string): InvalidInputError {
+	const empty = value === '' || value === undefined || value === null;
+	const given = empty ? 'is empty' : `${JSON.stringify(value)} is not an ID`;
+	return new InvalidInputError(
+		field,
+		`${field} ${given}`,
+		`Pick ${what} from the list, or give its ID (a whole number such as 42).`,
+	);
+}
+
+/**
+ * preSend for reads by ID: the locator's value (or the plain ID older workflows stored) must be
+ * a whole number, so an empty mapping cannot turn into a request for the whole list.
+ */
+export function requireId(parameter: string, field: string) {
+	return async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const value = this.getNodeParameter(parameter, '', { extractValue: true });
+		if (wholeNumberId(value) === undefined) {
+			throw itemInputError(
+				this.getNode(),
+				this.getItemIndex(),
+				notAnId(field, value, `the ${field.toLowerCase()}`),
+				'Nothing was requested for this item.',
+			);
+		}
+		return requestOptions;
+	};
+}
+
+/** preSend for Contact → Create: a Contact Group, when given, goes out as the group's numeric ID. */
+export async function checkContactGroup(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = requestOptions.body as IDataObject;
+	if (!('contact_group_id' in body)) return requestOptions;
+	const id = wholeNumberId(body.contact_group_id);
+	if (id === undefined) {
+		throw itemInputError(
+			this.getNode(),
+			this.getItemIndex(),
+			notAnId('Contact Group', body.contact_group_id, 'a contact group'),
+			'The contact was not created. To create it without a group, remove the Contact Group field.',
+		);
+	}
+	body.contact_group_id = id;
 	return requestOptions;
 }

@@ -1,7 +1,7 @@
 // A real n8n, installed once into the e2e cache, run with its own user folder on 127.0.0.1.
 // Used by the end-to-end suite (scripts/e2e.mjs) and the demo (scripts/demo.mjs).
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -25,6 +25,9 @@ export function installN8n(version) {
 		seconds: (Date.now() - started) / 1000,
 	};
 }
+
+/** Numbers the CLI runs' output files. */
+let cliRuns = 0;
 
 export const OWNER = { email: 'owner@bulk-sms.test', firstName: 'Sandbox', lastName: 'Owner', password: 'Sandbox-Passw0rd' };
 
@@ -82,12 +85,18 @@ export class N8n {
 	/** Runs one n8n CLI command to its end. */
 	async cli(...args) {
 		const [node, argv] = this.command(args);
-		const child = spawn(node, argv, { env: this.env(this.port + 2), stdio: ['ignore', 'pipe', 'pipe'] });
-		let stdout = '';
+		// Standard output goes to a file, not a pipe: n8n exits right after printing, and whatever a
+		// busy machine had not yet read from a pipe was lost (the end of a 1,000-item run's JSON).
+		mkdirSync(this.home, { recursive: true });
+		const outFile = join(this.home, `cli-${process.pid}-${++cliRuns}.out`);
+		const out = openSync(outFile, 'w');
+		const child = spawn(node, argv, { env: this.env(this.port + 2), stdio: ['ignore', out, 'pipe'] });
+		closeSync(out);
 		let stderr = '';
-		child.stdout.on('data', (chunk) => (stdout += chunk));
 		child.stderr.on('data', (chunk) => (stderr += chunk));
 		const code = await new Promise((resolve) => child.on('close', resolve));
+		const stdout = readFileSync(outFile, 'utf8');
+		rmSync(outFile, { force: true });
 		return { code, stdout, stderr };
 	}
 

@@ -65,18 +65,18 @@ const cases: Array<[IDataObject, string | null]> = [
 		'Channels: SMS sender text "WayTooLongSender" has 16 characters',
 	],
 	[{ to: czech(17), sender: '' }, 'Channels: SMS sender ID type gText needs a Sender ID Value'],
-	[{ to: czech(18), viberSender: '' }, 'Channels: Viber Sender is empty'],
+	[{ to: czech(18), viberSender: '' }, "Channels: the Viber channel's Sender is empty"],
 	[
 		{ to: czech(19), caption: 'Open' },
-		'Channels: the Viber button needs both a Viber Button Caption and a Viber Button URL',
+		'Channels: the Viber button needs both a Button Caption and a Button URL',
 	],
 	[
 		{ to: czech(20), caption: 'Open', url: 'example' },
-		'Channels: Viber Button URL "example" is not a web address',
+		'Channels: the Viber channel\'s Button URL "example" is not a web address',
 	],
 	[
 		{ to: czech(21), expiration: 30 },
-		'Channels: Viber expiration 30 is not a whole number of seconds from 60 up',
+		"Channels: the Viber channel's Expiration 30 is not a whole number of seconds from 60 up",
 	],
 	[{ to: czech(22), first: 'sms' }, 'Channels: SMS is listed twice'],
 	[

@@ -1,4 +1,4 @@
-import { loadOptions, shutdownEngine } from '../helpers/engine';
+import { shutdownEngine } from '../helpers/engine';
 import { BulkTextMessageFixture } from './fixture';
 
 const fixture = new BulkTextMessageFixture();
@@ -63,22 +63,5 @@ describe('Contact Group', () => {
 	test('Get Many lists the groups', async () => {
 		const { items } = await fixture.run({ resource: 'contactGroup', operation: 'getAll', returnAll: false, limit: 2 });
 		expect(items.map((i) => i.json)).toEqual([{ id: 6, name: 'Group 001' }, { id: 5, name: 'Group 002' }]);
-	});
-
-	test('the Contact Group dropdown loads every group across pages, sorted by name', async () => {
-		for (let id = 10; fixture.api.groups.length < 20; id++) fixture.api.groups.push({ id, name: `Team ${id}` });
-		const options = await loadOptions('getContactGroups', {
-			type: 'bulkTextMessage',
-			parameters: { resource: 'contact', operation: 'create' },
-			credentials: fixture.credentials,
-			store: fixture.store,
-		});
-		expect(options).toHaveLength(20);
-		expect(options.slice(0, 3)).toEqual([
-			{ name: 'Group 001', value: '6' },
-			{ name: 'Group 002', value: '5' },
-			{ name: 'Group VIP', value: '4' },
-		]);
-		expect(fixture.emulator.requestsTo('GET', '/api/v1/contact_group/').map((r) => r.query.page)).toEqual(['1', '2']);
 	});
 });

@@ -8,7 +8,7 @@ import type {
 	INodeCredentialsDetails,
 	INodeExecutionData,
 	INodeParameters,
-	INodePropertyOptions,
+	INodeListSearchResult,
 	INodeType,
 	INodeTypes,
 	IRun,
@@ -161,16 +161,27 @@ export async function runNode(options: RunOptions): Promise<NodeRun> {
 	};
 }
 
-/** Calls one of the node's `methods.loadOptions` in n8n-core's real LoadOptionsContext. */
-export async function loadOptions(
+/** Calls one of the node's `methods.listSearch` (resource locator lists) in n8n-core's real LoadOptionsContext. */
+export async function listSearch(
 	method: string,
-	options: Omit<RunOptions, 'items'>,
-): Promise<INodePropertyOptions[]> {
+	options: Omit<RunOptions, 'items'> & { filter?: string; paginationToken?: string },
+): Promise<INodeListSearchResult> {
 	const { workflow, additionalData, node } = environment(options);
 	const type = nodesByType.get(node.type);
-	const load = type?.methods?.loadOptions?.[method];
-	if (!load) throw new Error(`${node.type} has no loadOptions method ${method}`);
-	return await load.call(new LoadOptionsContext(workflow, node, additionalData, ''));
+	const search = type?.methods?.listSearch?.[method];
+	if (!search) throw new Error(`${node.type} has no listSearch method ${method}`);
+	return await search.call(
+		new LoadOptionsContext(workflow, node, additionalData, ''),
+		options.filter,
+		options.paginationToken,
+	);
+}
+
+/** The node's canvas subtitle for these parameters, evaluated by n8n-workflow's expression engine. */
+export function subtitleOf(type: string, parameters: INodeParameters): unknown {
+	const { workflow, node } = environment({ type, parameters, credentials: {}, store: new CredentialStore() });
+	const { subtitle } = workflow.nodeTypes.getByName(node.type).description;
+	return workflow.expression.getSimpleParameterValue(node, subtitle, 'internal', {});
 }
 
 /** n8n-core's DI starts an SSH client manager with a 60 s interval; stop it so jest can exit. */

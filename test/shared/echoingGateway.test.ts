@@ -4,7 +4,7 @@ import { BulkTextMessageApi } from '../../credentials/BulkTextMessageApi.credent
 import { APPLICATION_TOKEN, BulkGateFixture, INFO, PROMOTIONAL, TRANSACTIONAL, czech } from '../BulkGate/fixture';
 import { BulkTextMessageFixture, CLIENT_SECRET } from '../BulkTextMessage/fixture';
 import { testCredential } from '../helpers/credentialTest';
-import { loadOptions, shutdownEngine, type NodeRun } from '../helpers/engine';
+import { listSearch, shutdownEngine, type NodeRun } from '../helpers/engine';
 
 /*
  * An echoing gateway repeats the request in its error body: the bearer token, the client secret,
@@ -114,11 +114,11 @@ describe('BulkTextMessage', () => {
 		expect(bearer()).not.toBe(old);
 	});
 
-	test('the Contact Group dropdown, answered with an echo, shows no token', async () => {
+	test('the Contact Group list search, answered with an echo, shows no token', async () => {
 		const token = await withToken();
 		btm.emulator.inject({ match: { path: '/api/v1/contact_group/' }, echo: true, status: 200 });
 
-		const failure = (await loadOptions('getContactGroups', {
+		const failure = (await listSearch('searchContactGroups', {
 			type: 'bulkTextMessage',
 			parameters: {},
 			credentials: btm.credentials,

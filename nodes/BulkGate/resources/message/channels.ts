@@ -50,12 +50,12 @@ function smsEntry(settings: IDataObject): IDataObject {
 function viberEntry(settings: IDataObject): IDataObject {
 	const sender = text(settings.sender);
 	if (sender === '') {
-		throw invalid('Viber Sender is empty', 'Enter your Viber sender name as registered with BulkGate.');
+		throw invalid("the Viber channel's Sender is empty", 'Enter your Viber sender name as registered with BulkGate.');
 	}
 	const expiration = Number(settings.expiration ?? 120);
 	if (!Number.isInteger(expiration) || expiration < 60) {
 		throw invalid(
-			`Viber expiration ${String(settings.expiration)} is not a whole number of seconds from 60 up`,
+			`the Viber channel's Expiration ${String(settings.expiration)} is not a whole number of seconds from 60 up`,
 			'Give the seconds BulkGate waits for Viber before the next channel, at least 60.',
 		);
 	}
@@ -67,13 +67,13 @@ function viberEntry(settings: IDataObject): IDataObject {
 	if (caption !== '' || url !== '') {
 		if (caption === '' || url === '') {
 			throw invalid(
-				'the Viber button needs both a Viber Button Caption and a Viber Button URL',
+				'the Viber button needs both a Button Caption and a Button URL',
 				'Fill in both, or leave both empty.',
 			);
 		}
 		if (!/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(url)) {
 			throw invalid(
-				`Viber Button URL "${url}" is not a web address`,
+				`the Viber channel's Button URL "${url}" is not a web address`,
 				'Use a full address such as https://example.com/offer.',
 			);
 		}

@@ -22,17 +22,17 @@ export const messageDescription: INodeProperties[] = [
 				description: 'Look up a sent message by the messageId a send returned: delivered, failed, buffered…',
 			},
 			{
-				name: 'Send Promotional',
+				name: 'Send Promotional (Batched)',
 				value: 'sendPromotional',
-				action: 'Send a promotional message',
+				action: 'Send promotional messages in batches',
 				description:
 					'Send marketing messages to many recipients, each input item with its own text, merged into few requests',
 			},
 			{
-				name: 'Send Transactional',
+				name: 'Send Transactional (One Request per Item)',
 				value: 'sendTransactional',
-				action: 'Send a transactional message',
-				description: 'Send one notification per input item, such as an order update or a code',
+				action: 'Send one transactional message per item in its own request',
+				description: 'Send one notification per input item, such as an order update or a code, each in its own request',
 			},
 		],
 		default: 'sendTransactional',

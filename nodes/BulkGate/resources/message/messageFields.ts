@@ -1,4 +1,5 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import { countryOptions } from './countries';
 
 // Fields both send operations share, so they read and behave the same.
 
@@ -61,11 +62,11 @@ export const variablesField = (displayOptions: IDisplayOptions): INodeProperties
 export const countryOption: INodeProperties = {
 	displayName: 'Country',
 	name: 'country',
-	type: 'string',
+	type: 'options',
+	options: countryOptions,
 	default: '',
-	placeholder: 'CZ',
 	description:
-		'Two-letter country code (ISO 3166-1). Numbers written without + or 00 are then national numbers of this country.',
+		'Country of numbers written without + or 00, which are then read as national numbers of it. To map it, use an expression giving the two-letter code, such as CZ.',
 };
 
 export const scheduleOption: INodeProperties = {

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { defaultCountryCodeOption } from '../defaultCountryCodeOption';
+import { wholeNumberIdValidation } from '../wholeNumberId';
 
 const show = { show: { resource: ['contact'], operation: ['create'] } };
 
@@ -42,14 +43,28 @@ export const contactCreateDescription: INodeProperties[] = [
 		displayOptions: show,
 		options: [
 			{
-				displayName: 'Contact Group Name or ID',
+				displayName: 'Contact Group',
 				name: 'contactGroupId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getContactGroups' },
-				default: '',
-				description:
-					'Group to add the contact to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				routing: { send: { type: 'body', property: 'contact_group_id', value: '={{ Number($value) }}' } },
+				type: 'resourceLocator',
+				default: { mode: 'list', value: '' },
+				description: 'Group to add the contact to',
+				modes: [
+					{
+						displayName: 'From List',
+						name: 'list',
+						type: 'list',
+						placeholder: 'Select a contact group...',
+						typeOptions: { searchListMethod: 'searchContactGroups', searchable: true },
+					},
+					{
+						displayName: 'By ID',
+						name: 'id',
+						type: 'string',
+						placeholder: 'e.g. 5',
+						validation: [wholeNumberIdValidation],
+					},
+				],
+				routing: { send: { type: 'body', property: 'contact_group_id' } },
 			},
 			{
 				displayName: 'Reference',

@@ -1,5 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { normalizeContactPhone, paginateByPage, readStatusInAnswer, unwrapData } from '../../transport';
+import {
+	checkContactGroup,
+	normalizeContactPhone,
+	paginateByPage,
+	readStatusInAnswer,
+	requireId,
+	unwrapData,
+} from '../../transport';
 import { contactCreateDescription } from './create';
 import { contactGetDescription } from './get';
 import { contactGetManyDescription } from './getMany';
@@ -19,7 +26,7 @@ export const contactDescription: INodeProperties[] = [
 				description: 'Create a contact, optionally in a contact group',
 				routing: {
 					request: { method: 'POST', url: '/contact/' },
-					send: { preSend: [normalizeContactPhone, readStatusInAnswer] },
+					send: { preSend: [normalizeContactPhone, checkContactGroup, readStatusInAnswer] },
 					output: { postReceive: [unwrapData] },
 				},
 			},
@@ -29,8 +36,8 @@ export const contactDescription: INodeProperties[] = [
 				action: 'Get a contact',
 				description: 'Get one contact by its ID',
 				routing: {
-					request: { method: 'GET', url: '=/contact/{{encodeURIComponent($parameter.contactId)}}' },
-					send: { preSend: [readStatusInAnswer] },
+					request: { method: 'GET' },
+					send: { preSend: [requireId('contactId', 'Contact'), readStatusInAnswer] },
 					output: { postReceive: [unwrapData] },
 				},
 			},

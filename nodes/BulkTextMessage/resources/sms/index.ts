@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { paginateByPage, readStatusInAnswer, unwrapData } from '../../transport';
+import { paginateByPage, readStatusInAnswer, requireId, unwrapData } from '../../transport';
 import { smsGetDescription } from './get';
 import { smsGetByExternalIdDescription } from './getByExternalId';
 import { smsGetManyDescription } from './getMany';
@@ -27,8 +27,8 @@ export const smsDescription: INodeProperties[] = [
 				action: 'Get an SMS',
 				description: 'Get one SMS by its ID',
 				routing: {
-					request: { method: 'GET', url: '=/sms/{{encodeURIComponent($parameter.messageId)}}' },
-					send: { preSend: [readStatusInAnswer] },
+					request: { method: 'GET' },
+					send: { preSend: [requireId('messageId', 'Message'), readStatusInAnswer] },
 					output: { postReceive: [unwrapData] },
 				},
 			},
@@ -58,22 +58,22 @@ export const smsDescription: INodeProperties[] = [
 				},
 			},
 			{
-				name: 'Send',
+				name: 'Send (One Request per Item)',
 				value: 'send',
-				action: 'Send an SMS',
-				description: 'Send one SMS per input item',
+				action: 'Send one SMS per item in its own request',
+				description: 'Send one SMS per input item, each in its own request',
 			},
 			{
-				name: 'Send Many',
-				value: 'sendMany',
-				action: 'Send a different SMS to each recipient',
-				description: 'Send each input item its own text, merged into few requests',
-			},
-			{
-				name: 'Send to Many',
+				name: 'Send Same Text to Many (Batched)',
 				value: 'sendToMany',
-				action: 'Send one SMS to many recipients',
-				description: 'Send the same text to the recipient of every input item, merged into few requests',
+				action: 'Send the same SMS to many recipients in batches',
+				description: 'Send one text to the recipient of every input item, merged into few requests',
+			},
+			{
+				name: 'Send Text per Recipient (Batched)',
+				value: 'sendMany',
+				action: 'Send each recipient their own SMS in batches',
+				description: 'Send each input item its own text, merged into few requests',
 			},
 		],
 		default: 'send',
