@@ -13,6 +13,7 @@ import { DeliveryError, type GatewayError } from '../shared/deliveryFailure';
 import { itemInputError } from '../shared/invalidInput';
 import { isObject } from '../shared/json';
 import { toE164 } from '../shared/phone';
+import { readOutput } from './readOutput';
 
 export const PROVIDER = 'BulkTextMessage';
 export const CREDENTIAL_TYPE = 'bulkTextMessageApi';
@@ -70,7 +71,12 @@ export function readIds(body: unknown, expected: number): number[] {
 	return ids as number[];
 }
 
-/** postReceive for single reads: checks the envelope and returns `data` as the item. */
+/** The resource a read runs for, which decides its output (readOutput.ts). */
+function resourceOf(context: IExecuteSingleFunctions): string {
+	return context.getNodeParameter('resource', '') as string;
+}
+
+/** postReceive for single reads: checks the envelope and returns `data` as the resource's item. */
 export async function unwrapData(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
@@ -83,7 +89,7 @@ export async function unwrapData(
 			itemIndex: this.getItemIndex(),
 		});
 	}
-	return [{ json: envelope.data }];
+	return [{ json: readOutput(resourceOf(this), envelope.data) }];
 }
 
 interface PageMeta {
@@ -101,6 +107,7 @@ export async function paginateByPage(
 ): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', 50) as number);
+	const resource = resourceOf(this);
 	const results: INodeExecutionData[] = [];
 	for (let page = 1; results.length < limit; page++) {
 		const [first] = await this.makeRoutingRequest({
@@ -116,7 +123,7 @@ export async function paginateByPage(
 		}
 		for (const entry of envelope.data as IDataObject[]) {
 			if (results.length >= limit) break;
-			results.push({ json: entry });
+			results.push({ json: readOutput(resource, entry) });
 		}
 		const meta = ((envelope.meta as IDataObject | undefined)?.pagination ?? {}) as PageMeta;
 		const current = meta.current_page ?? page;
