@@ -93,8 +93,8 @@ function operationsIn(workflow, run) {
 const expectations = {
 	'bulktextmessage-send-and-look-up': (run) => {
 		const [sent] = outputOf(run, 'Send SMS');
-		assert(outputOf(run, 'Get SMS by ID')[0]?.id === sent.messageId, 'Get SMS by ID did not return the sent message');
-		assert(outputOf(run, 'Get SMS by External ID')[0]?.external_id === 6001, 'Get by External ID did not find order 6001');
+		assert(outputOf(run, 'Get SMS by ID')[0]?.messageId === sent.messageId, 'Get SMS by ID did not return the sent message');
+		assert(outputOf(run, 'Get SMS by External ID')[0]?.externalId === 6001, 'Get by External ID did not find order 6001');
 		const recent = outputOf(run, 'Recent SMS');
 		assert(recent.length >= 1 && recent.length <= 5, `Recent SMS returned ${recent.length} (limit 5)`);
 		return `sent #${sent.messageId}, found by ID and external ID, ${recent.length} recent`;
@@ -120,15 +120,15 @@ const expectations = {
 	'bulktextmessage-contacts': (run) => {
 		const created = outputOf(run, 'Create Contact');
 		const read = outputOf(run, 'Get Contact');
-		assert(created.length === 2 && read.map((c) => c.id).join() === created.map((c) => c.id).join(), 'Get Contact ≠ Create Contact');
-		assert(read[1].main_phone === '+447700900402', `default country code not applied: ${read[1].main_phone}`);
+		assert(created.length === 2 && read.map((c) => c.contactId).join() === created.map((c) => c.contactId).join(), 'Get Contact ≠ Create Contact');
+		assert(read[1].phone === '+447700900402', `default country code not applied: ${read[1].phone}`);
 		const groups = outputOf(run, 'Contact Groups');
 		assert(groups.length === 3, `${groups.length} contact groups, expected 3`);
 		return `2 created and read back, ${outputOf(run, 'All Contacts').length} listed, ${groups.length} groups`;
 	},
 	'bulkgate-check-credit-and-notify': (run) => {
 		const [balance] = outputOf(run, 'Credit Balance');
-		assert(typeof balance.credit === 'number', 'no credit in the balance');
+		assert(typeof balance.credit === 'number' && typeof balance.freeMessages === 'number', `balance: ${JSON.stringify(balance)}`);
 		const sent = outputOf(run, 'Send Transactional').map((item) => item.messageId);
 		const looked = outputOf(run, 'Delivery Status');
 		assert(looked.map((item) => item.messageId).join() === sent.join(), 'Delivery Status did not look up the sent messages');
@@ -186,6 +186,21 @@ function withSettings(example, id, nodeName, label, settings) {
 	return prepare(id, { ...example.workflow, name: `${example.workflow.name} (${label})`, nodes });
 }
 
+/**
+ * The trigger workflow as n8n saves it when Authentication is left at its default: n8n stores
+ * only values that differ from the default, so the parameter is absent. It gets the token, a
+ * webhook of its own, and nothing else.
+ */
+function withDefaultAuthentication(example, id, webhookId) {
+	const trigger = triggerOf(example);
+	const nodes = example.workflow.nodes.map((node) => {
+		if (node !== trigger) return node;
+		const { authentication, queryParameterName, ...parameters } = node.parameters;
+		return { ...node, webhookId, parameters };
+	});
+	return prepare(id, { ...example.workflow, name: `${example.workflow.name} (default authentication)`, nodes });
+}
+
 /** Messages stored per recipient since `from`, by a key; how many recipients got exactly one. */
 function storedOnce(messages, from, keyOf) {
 	const counts = new Map();
@@ -237,7 +252,8 @@ async function main() {
 		const bgRetry = withSettings(bgThousandAt(200000), 'e2e-bg-1000-retry', 'Send Promotional', 'Retry On Fail', retryOnFail);
 		const bgDefaults = withSettings(bgThousandAt(300000), 'e2e-bg-1000-defaults', 'Send Promotional', 'default settings', {});
 		const bgRetryRefused = withSettings(bgThousandAt(400000), 'e2e-bg-1000-retry-refused', 'Send Promotional', 'Retry On Fail', retryOnFail);
-		const all = [...examples, btmThousand, bgThousand, btmRetry, bgRetry, bgDefaults, bgRetryRefused];
+		const bgDefaultAuth = withDefaultAuthentication(bgTrigger, 'e2e-bg-default-auth', '6a0c1e52-7d3b-4c8e-9f21-5b4d3c2a1e00');
+		const all = [...examples, btmThousand, bgThousand, btmRetry, bgRetry, bgDefaults, bgRetryRefused, bgDefaultAuth];
 		await check('credentials and workflows imported', async () => {
 			await n8n.importAll(sandboxCredentials(sandbox, SANDBOX_ACCOUNT), all, join(work, 'import'));
 			return `2 credentials, ${all.length} workflows`;
@@ -331,7 +347,7 @@ async function main() {
 			const accepted = items.filter((item) => item.accepted).length;
 			assert(items.length === 1000 && accepted === 999, `${items.length} items, ${accepted} accepted`);
 			const [refused] = items;
-			assert(refused.status === 'refused' && refused.errorCode === 'blacklisted' && refused.to === number, `item 0: ${JSON.stringify(refused)}`);
+			assert(refused.status === 'refused' && refused.errorCode === 'blacklisted' && refused.to === `+${number}`, `item 0: ${JSON.stringify(refused)}`);
 			const { recipients, once } = storedOnce(sandbox.bulkGate.messages, from, (m) => m.number);
 			assert(recipients === 999 && once === 999, `${recipients} recipients stored, ${once} of them once`);
 			assert(delta[PROMOTIONAL] === 2, `${delta[PROMOTIONAL]} requests, expected 2`);
@@ -345,7 +361,7 @@ async function main() {
 		);
 
 		await check('trigger workflows published, n8n started', async () => {
-			for (const example of [btmTrigger, bgTrigger, optOutLoop]) await n8n.cliOrThrow('publish:workflow', `--id=${example.workflow.id}`);
+			for (const example of [btmTrigger, bgTrigger, bgDefaultAuth, optOutLoop]) await n8n.cliOrThrow('publish:workflow', `--id=${example.workflow.id}`);
 			const started = Date.now();
 			await n8n.start();
 			await n8n.setUpOwner();
@@ -413,7 +429,7 @@ async function main() {
 			});
 		}
 
-		await checkTriggers(n8n, sandbox, { btmTrigger, bgTrigger, n8nUrl });
+		await checkTriggers(n8n, sandbox, { btmTrigger, bgTrigger, bgDefaultAuth, n8nUrl });
 		await checkOptOutLoop(n8n, sandbox, optOutLoop, n8nUrl);
 	} finally {
 		await stopAll();
@@ -451,7 +467,7 @@ async function newestExecution(n8n, workflowId, count) {
 const triggerItems = (execution, example) =>
 	execution.data.resultData.runData[triggerOf(example).name][0].data.main[0].map((item) => item.json);
 
-async function checkTriggers(n8n, sandbox, { btmTrigger, bgTrigger, n8nUrl }) {
+async function checkTriggers(n8n, sandbox, { btmTrigger, bgTrigger, bgDefaultAuth, n8nUrl }) {
 	const send = async (url, init = {}) => (await fetch(url, init)).status;
 	const postJson = (body) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 	const bgUrl = webhookUrl(n8nUrl, bgTrigger);
@@ -471,7 +487,12 @@ async function checkTriggers(n8n, sandbox, { btmTrigger, bgTrigger, n8nUrl }) {
 	await check('BulkGate Trigger: GET single delivery report', async () => {
 		const query = new URLSearchParams({ status: '1', smsID: 'e2e-single', to: '420777000001', date: '2611211007;2611211011' });
 		const status = await send(`${bgUrl}&${query}`);
-		return await expectRun(bgTrigger, bgSeen++, status, 'delivered', ([item]) => `execution with ${item.messageId}, deliveredAt ${item.deliveredAt}`);
+		return await expectRun(bgTrigger, bgSeen++, status, 'delivered', ([item]) => {
+			const vocabulary = { provider: 'BulkGate', to: '+420777000001', status: 'delivered', statusCode: 1, deliveredAt: '2026-11-21T09:11:00.000Z' };
+			const wrong = Object.entries(vocabulary).filter(([field, value]) => item[field] !== value);
+			assert(wrong.length === 0, `fields ${wrong.map(([field]) => `${field}=${JSON.stringify(item[field])}`).join(', ')}`);
+			return `execution with ${item.messageId}, ${item.to} ${item.status} (${item.statusCode}) at ${item.deliveredAt}`;
+		});
 	});
 	await check('BulkGate Trigger: POST bulk delivery reports', async () => {
 		const reports = [
@@ -480,12 +501,19 @@ async function checkTriggers(n8n, sandbox, { btmTrigger, bgTrigger, n8nUrl }) {
 			{ status: '10', from: '420777000004', text: 'STOP' },
 		];
 		const status = await send(bgUrl, postJson(reports));
-		return await expectRun(bgTrigger, bgSeen++, status, 'delivered,failed,inbound', (items) => `1 execution, ${items.length} items`);
+		return await expectRun(bgTrigger, bgSeen++, status, 'delivered,failed,inbound', (items) => {
+			const inbound = items[2];
+			assert(inbound.from === '+420777000004' && inbound.status === 'received' && typeof inbound.receivedAt === 'string', `inbound: ${JSON.stringify(inbound)}`);
+			return `1 execution, ${items.length} items; inbound from ${inbound.from}, received ${inbound.receivedAt}`;
+		});
 	});
 	await check('BulkTextMessage Trigger: POST status change', async () => {
 		const sms = { id: 4711, number: '+447700900123', content: 'Hi', direction: 'sending', status: 'delivered', external_id: 5001 };
 		const status = await send(btmUrl, postJson(sms));
-		return await expectRun(btmTrigger, btmSeen++, status, 'delivered', ([item]) => `message ${item.messageId}, external ID ${item.externalId}`);
+		return await expectRun(btmTrigger, btmSeen++, status, 'delivered', ([item]) => {
+			assert(item.provider === 'BulkTextMessage' && item.to === '+447700900123' && item.status === 'delivered', `item: ${JSON.stringify(item)}`);
+			return `message ${item.messageId}, external ID ${item.externalId}`;
+		});
 	});
 	await check('inbound SMS through the sandbox, both gateways', async () => {
 		const btm = await sandbox.receive('bulkTextMessage', '+447700900555', 'Is my order ready?');
@@ -506,6 +534,17 @@ async function checkTriggers(n8n, sandbox, { btmTrigger, bgTrigger, n8nUrl }) {
 		const btm = await executions(n8n, btmTrigger.workflow.id, btmSeen);
 		assert(bg.length === bgSeen && btm.length === btmSeen, `executions ${bg.length}/${btm.length}, expected ${bgSeen}/${btmSeen}`);
 		return `answers ${wrong.join(', ')}; executions unchanged`;
+	});
+	await check('a trigger saved with default authentication: 401 without the token, no execution', async () => {
+		const query = new URLSearchParams({ status: '1', smsID: 'e2e-default-auth', to: '420777000009' });
+		const bare = `${webhookUrl(n8nUrl, bgDefaultAuth, null)}?${query}`;
+		const refused = await send(bare);
+		assert(refused === 401, `without the token: ${refused}`);
+		await sleep(1000);
+		const none = await n8n.api(`/executions?workflowId=${bgDefaultAuth.workflow.id}&limit=10`);
+		assert(none.data.length === 0, `${none.data.length} executions after the refused call`);
+		const accepted = await send(`${webhookUrl(n8nUrl, bgDefaultAuth)}&${query}`);
+		return await expectRun(bgDefaultAuth, 0, accepted, 'delivered', () => `401 without the token, no execution; 200 with it, one execution`);
 	});
 	await check('sandbox delivery reports of every send fire the triggers', async () => {
 		const deliveries = await sandbox.deliverReports();

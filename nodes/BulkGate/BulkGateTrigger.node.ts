@@ -27,7 +27,7 @@ export class BulkGateTrigger implements INodeType {
 		webhooks: [webhookEndpoint],
 		properties: webhookProperties({
 			notice:
-				'In the BulkGate Portal open Modules & APIs, choose your API, then Webhook → Configure, and paste this node\'s Production URL (from "Webhook URLs" above). Tick "Bulk DLRs – bulk request" so one call carries many reports. Leave "Report only when error occurs" unticked unless you only want failures. With Query Token authentication, add ?token=YOUR_TOKEN to the URL.',
+				'In the BulkGate Portal open Modules & APIs, choose your API, then Webhook → Configure, and paste the URL shown below Authentication: this node\'s Production URL (from "Webhook URLs" above) with your token. Tick "Bulk DLRs – bulk request" so one call carries many reports. Leave "Report only when error occurs" unticked unless you only want failures. Then publish the workflow.',
 			events: bulkGateEvents.events,
 		}).concat(optOutKeywordsProperty),
 	};

@@ -1,3 +1,4 @@
+import { e164 } from '../shared/e164';
 import { createEvent, type WebhookEventType } from '../shared/webhook/event';
 import type { WebhookSource } from '../shared/webhook/runner';
 import { PROVIDER } from './transport';
@@ -9,6 +10,20 @@ const EVENT_BY_STATUS: Readonly<Record<number, WebhookEventType>> = {
 	2: 'buffered',
 	3: 'failed',
 	10: 'inbound',
+	13: 'seen',
+};
+
+/**
+ * The codes as words. 6 (accepted by the provider) and 8 (expired) are in BulkGate's 2018
+ * documentation only; 0 is "unknown" in BulkGate's own sample code, like any code not listed.
+ */
+const STATUS_WORDS: Readonly<Record<number, string>> = {
+	1: 'delivered',
+	2: 'buffered',
+	3: 'failed',
+	6: 'accepted',
+	8: 'expired',
+	10: 'received',
 	13: 'seen',
 };
 
@@ -43,19 +58,25 @@ export const bulkGateEvents: WebhookSource = {
 		const statusCode = Number(status.trim());
 		const event = EVENT_BY_STATUS[statusCode] ?? 'status';
 		const { sentAt, deliveredAt } = reportTimes(fields.text('date'));
+		// BulkGate's bulk form sends an incoming SMS without any time; it forwards one as it
+		// arrives, so the moment the call came is when it was received.
+		const receivedAt =
+			event === 'inbound'
+				? (receiptTime(fields.text('smsdetails')) ?? sentAt ?? new Date().toISOString())
+				: null;
 
-		return createEvent('bulkGate', event, fields.entry, {
+		return createEvent(PROVIDER, event, fields.entry, {
 			messageId: fields.text('smsID'),
-			to: fields.text('to'),
-			from: fields.text('from'),
+			to: e164(fields.text('to')),
+			from: e164(fields.text('from')),
 			text: fields.text('message', 'text'),
-			status,
+			status: STATUS_WORDS[statusCode] ?? 'unknown',
 			statusCode,
 			channel: fields.text('channel'),
 			price: fields.number('price'),
 			sentAt,
 			deliveredAt,
-			receivedAt: event === 'inbound' ? (receiptTime(fields.text('smsdetails')) ?? sentAt) : null,
+			receivedAt,
 		});
 	},
 };

@@ -28,7 +28,7 @@ export class BulkTextMessageTrigger implements INodeType {
 		webhooks: [webhookEndpoint],
 		properties: webhookProperties({
 			notice:
-				'In the BulkTextMessage dashboard, paste this node\'s Production URL (from "Webhook URLs" above) into the webhook / trigger settings for incoming SMS and status changes. With Query Token authentication, add ?token=YOUR_TOKEN to the URL.',
+				'In the BulkTextMessage dashboard, paste the URL shown below Authentication into the webhook / trigger settings for incoming SMS and status changes: this node\'s Production URL (from "Webhook URLs" above) with your token. Then publish the workflow.',
 			events: bulkTextMessageEvents.events,
 		}).concat(optOutKeywordsProperty),
 	};

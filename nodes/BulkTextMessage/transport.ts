@@ -14,6 +14,7 @@ import { InvalidInputError, itemInputError } from '../shared/invalidInput';
 import { isObject } from '../shared/json';
 import { credentialSecrets, redactError, redactValue } from '../shared/redact';
 import { toE164 } from '../shared/phone';
+import { readOutput } from './readOutput';
 
 export const PROVIDER = 'BulkTextMessage';
 export const CREDENTIAL_TYPE = 'bulkTextMessageApi';
@@ -122,7 +123,12 @@ function statusError(
 	});
 }
 
-/** postReceive for single reads: checks the status and the envelope and returns `data` as the item. */
+/** The resource a read runs for, which decides its output (readOutput.ts). */
+function resourceOf(context: IExecuteSingleFunctions): string {
+	return context.getNodeParameter('resource', '') as string;
+}
+
+/** postReceive for single reads: checks the status and the envelope and returns `data` as the resource's item. */
 export async function unwrapData(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
@@ -139,7 +145,7 @@ export async function unwrapData(
 			itemIndex: this.getItemIndex(),
 		});
 	}
-	return [{ json: envelope.data }];
+	return [{ json: readOutput(resourceOf(this), envelope.data) }];
 }
 
 interface PageMeta {
@@ -157,6 +163,7 @@ export async function paginateByPage(
 ): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', 50) as number);
+	const resource = resourceOf(this);
 	const results: INodeExecutionData[] = [];
 	for (let page = 1; results.length < limit; page++) {
 		let first: INodeExecutionData | undefined;
@@ -179,7 +186,7 @@ export async function paginateByPage(
 		}
 		for (const entry of envelope.data as IDataObject[]) {
 			if (results.length >= limit) break;
-			results.push({ json: entry });
+			results.push({ json: readOutput(resource, entry) });
 		}
 		const meta = ((envelope.meta as IDataObject | undefined)?.pagination ?? {}) as PageMeta;
 		const current = meta.current_page ?? page;

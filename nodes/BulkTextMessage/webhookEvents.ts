@@ -1,3 +1,4 @@
+import { e164 } from '../shared/e164';
 import { createEvent, type WebhookEventType } from '../shared/webhook/event';
 import type { WebhookSource } from '../shared/webhook/runner';
 import { PROVIDER } from './transport';
@@ -26,28 +27,32 @@ export const bulkTextMessageEvents: WebhookSource = {
 	toEvent(fields) {
 		const sms = fields.unwrap('data');
 		const status = sms.text('status');
+		// `created` is when BulkTextMessage created the SMS: when it accepted your send (its
+		// status then is queued), or when an incoming SMS arrived. It is neither sent nor delivered.
+		const zone = sms.nestedText('created', 'timezone') ?? 'UTC';
+		const createdAt = fromSqlTimestamp(sms.nestedText('created', 'date'), zone);
 		const common = {
 			messageId: sms.identifier('id'),
 			externalId: sms.identifier('external_id'),
 			text: sms.text('content'),
-			status,
+			status: status?.trim().toLowerCase() ?? null,
+			createdAt,
 		};
 
 		if (sms.text('direction')?.trim().toLowerCase() === 'incoming') {
-			const zone = sms.nestedText('created', 'timezone') ?? 'UTC';
-			return createEvent('bulkTextMessage', 'inbound', fields.entry, {
+			return createEvent(PROVIDER, 'inbound', fields.entry, {
 				...common,
-				from: sms.text('number'),
-				to: sms.text('to'),
-				receivedAt: fromSqlTimestamp(sms.nestedText('created', 'date'), zone),
+				from: e164(sms.text('number')),
+				to: e164(sms.text('to')),
+				receivedAt: createdAt,
 			});
 		}
 
 		if (status === null) return sms.reject('"status" is missing');
-		return createEvent('bulkTextMessage', eventForStatus(status), fields.entry, {
+		return createEvent(PROVIDER, eventForStatus(status), fields.entry, {
 			...common,
-			to: sms.text('number'),
-			from: sms.text('from'),
+			to: e164(sms.text('number')),
+			from: e164(sms.text('from')),
 		});
 	},
 };

@@ -29,10 +29,14 @@ export interface PreparedRecipient {
 	shared: IDataObject;
 }
 
-/** What the gateway answered for one recipient; `code` and `reason` are its own, when refused. */
-export type RecipientOutcome =
+/**
+ * What the gateway answered for one recipient; `code` and `reason` are its own, when refused.
+ * `to` is the recipient's number as the answer gives it, in E.164, when it gives one.
+ */
+export type RecipientOutcome = { to?: string } & (
 	| { accepted: true; messageId: string | number; status: string; raw: IDataObject }
-	| { accepted: false; message: string; code: string | number; reason: string; raw: IDataObject };
+	| { accepted: false; message: string; code: string | number; reason: string; raw: IDataObject }
+);
 
 export interface BatchedSend {
 	provider: string;
@@ -81,6 +85,7 @@ export function answeredResult(
 	outcome: RecipientOutcome,
 	{ subject, description }: { subject: string; description: string },
 ): RecipientResult {
+	if (outcome.to) recipient = { ...recipient, to: outcome.to };
 	if (outcome.accepted) {
 		const { messageId, status, raw } = outcome;
 		return { itemIndex, json: sendResult(provider, recipient, { messageId, status, accepted: true, raw }) };

@@ -26,14 +26,45 @@ describe('Account → Get Credit Balance', () => {
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toEqual({
+			provider: 'BulkGate',
 			wallet: 'bg1805151838000001',
 			credit: 10_000 - 2,
 			currency: 'credits',
-			free_messages: 0,
-			datetime: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/),
+			freeMessages: 0,
+			checkedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/),
+			raw: {
+				wallet: 'bg1805151838000001',
+				credit: 10_000 - 2,
+				currency: 'credits',
+				free_messages: 0,
+				datetime: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/),
+			},
 		});
 		const [request] = fixture.emulator.requestsTo('POST', INFO);
 		expect(request.body).toEqual({ application_id: '12345', application_token: 'token-12345' });
+	});
+
+	test('camelCase fields, the answer time in UTC, BulkGate’s own answer in raw', async () => {
+		const answer = {
+			wallet: 'bg1805151838000001',
+			credit: 215.8138,
+			currency: 'credits',
+			free_messages: 51,
+			datetime: '2018-06-13T09:57:21+02:00',
+		};
+		fixture.emulator.inject({ match: { path: INFO }, status: 200, body: { data: answer } });
+
+		const { items } = await fixture.run(getCreditBalance);
+
+		expect(items[0].json).toEqual({
+			provider: 'BulkGate',
+			wallet: answer.wallet,
+			credit: 215.8138,
+			currency: 'credits',
+			freeMessages: 51,
+			checkedAt: '2018-06-13T07:57:21.000Z',
+			raw: answer,
+		});
 	});
 
 	test('a wrong token: NodeApiError with BulkGate’s type and message, asked once', async () => {

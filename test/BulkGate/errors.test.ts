@@ -1,6 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { shutdownEngine } from '../helpers/engine';
-import { BulkGateFixture, PROMOTIONAL, TRANSACTIONAL, czech, czechDigits } from './fixture';
+import { BulkGateFixture, PROMOTIONAL, TRANSACTIONAL, czech, czechDigits, czechE164 } from './fixture';
 
 const fixture = new BulkGateFixture();
 beforeAll(async () => {
@@ -164,7 +164,7 @@ describe('a send that may have been accepted is never resent', () => {
 			502, 200,
 		]);
 		expect(items[0].json.error).toBe(
-			`Item 0: outcome unknown: BulkGate answered HTTP 502 to the send request. It was not resent, to avoid a double message. Look for the message to ${czechDigits(50)} in the BulkGate Portal's message history, or wait for its delivery report (BulkGate Trigger), before sending again; with its message ID from there, Message → Get Delivery Status shows its state.`,
+			`Item 0: outcome unknown: BulkGate answered HTTP 502 to the send request. It was not resent, to avoid a double message. Look for the message to ${czechE164(50)} in the BulkGate Portal's message history, or wait for its delivery report (BulkGate Trigger), before sending again; with its message ID from there, Message → Get Delivery Status shows its state.`,
 		);
 		expect(items[1].json.error).toContain('outcome unknown');
 		expect(items.slice(2).map((item) => item.json.accepted)).toEqual([true, true]);

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { shutdownEngine, type RunSettings } from '../helpers/engine';
-import { APPLICATION_TOKEN, BulkGateFixture, PROMOTIONAL, TRANSACTIONAL, czech, czechDigits } from './fixture';
+import { APPLICATION_TOKEN, BulkGateFixture, PROMOTIONAL, TRANSACTIONAL, czech, czechDigits, czechE164 } from './fixture';
 
 /**
  * The exactly-once promise under n8n's own error settings (Retry On Fail, On Error), proved by
@@ -68,7 +68,7 @@ describe.each(OPERATIONS)('$operation', (op) => {
 		});
 		items
 			.filter((item) => item.json.accepted)
-			.forEach((item) => expect(item.json.messageId).toBe(fixture.api.sentTo(item.json.to as string)[0].messageId));
+			.forEach((item) => expect(item.json.messageId).toBe(fixture.api.sentTo((item.json.to as string).slice(1))[0].messageId));
 		expect(stored(0)).toEqual(range(0, COUNT).map((i) => (i === 3 ? 0 : 1)));
 		expect(fixture.emulator.requestsTo('POST', op.path)).toHaveLength(requests(op));
 		expect(hints).toEqual([`1 of ${COUNT} recipients were not sent (1 refused) — see the items with accepted = false`]);
@@ -165,7 +165,7 @@ describe('Send Promotional to address-book groups and admins', () => {
 		expect(fixture.bodies(PROMOTIONAL).filter((body) => 'groups' in body)).toHaveLength(1);
 		const groupItems = run.items.slice(5);
 		expect(groupItems.map((item) => [item.json.to, item.json.accepted])).toEqual(
-			[900, 901, 903].map((i) => [czechDigits(i), true]),
+			[900, 901, 903].map((i) => [czechE164(i), true]),
 		);
 		expect(groupItems[0].json.messageId).toBe(fixture.api.sentTo(czechDigits(900))[0].messageId);
 	});

@@ -85,3 +85,5 @@ export const json = (items: INodeExecutionData[]) => items.map((item) => item.js
 /** Valid Czech mobile numbers, different for every `i`. */
 export const czech = (i: number) => `+420 7${String(i).padStart(8, '0')}`;
 export const czechDigits = (i: number) => `4207${String(i).padStart(8, '0')}`;
+/** The same number as outputs show it. */
+export const czechE164 = (i: number) => `+${czechDigits(i)}`;

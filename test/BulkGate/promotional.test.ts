@@ -1,7 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import example from '../../examples/bulkgate-send-promotional.json';
 import { shutdownEngine } from '../helpers/engine';
-import { BulkGateFixture, PROMOTIONAL, czech, czechDigits } from './fixture';
+import { BulkGateFixture, PROMOTIONAL, czech, czechDigits, czechE164 } from './fixture';
 
 const fixture = new BulkGateFixture();
 beforeAll(async () => await fixture.start());
@@ -84,7 +84,7 @@ describe('Message → Send Promotional', () => {
 		expect(items[4].json.error).toBe(
 			'Item 4: The number is on the BulkGate blacklist: "Phone number is on Blacklist" (blacklisted)',
 		);
-		expect(items[4].json).toMatchObject({ to: czechDigits(4), errorCode: 'blacklisted' });
+		expect(items[4].json).toMatchObject({ to: czechE164(4), errorCode: 'blacklisted', raw: { number: czechDigits(4) } });
 		expect(items.map((item) => item.json.accepted ?? false)).toEqual([true, true, false, true, false, true]);
 		expect(fixture.storedCount([0, 1, 2, 3, 4, 5].map(czechDigits))).toEqual([1, 1, 0, 1, 0, 1]);
 	});
@@ -94,7 +94,7 @@ describe('Message → Send Promotional', () => {
 		const { items, error, hints } = await send({}, recipients(10, 3));
 		expect(error).toBeUndefined();
 		expect(items[1].json).toMatchObject({
-			to: czechDigits(11),
+			to: czechE164(11),
 			accepted: false,
 			status: 'refused',
 			errorCode: 'blacklisted',
@@ -227,7 +227,7 @@ describe('Message → Send Promotional', () => {
 				[0, 1, 2, 3, 4].map((item) => ({ item })),
 			);
 			expect(items.slice(5).map((item) => [item.json.to, item.json.accepted, item.pairedItem])).toEqual(
-				[900, 901, 902, 903].map((i) => [czechDigits(i), true, { item: 0 }]),
+				[900, 901, 902, 903].map((i) => [czechE164(i), true, { item: 0 }]),
 			);
 			expect(fixture.storedCount([900, 901, 902, 903].map(czechDigits))).toEqual([1, 1, 1, 1]);
 		});
@@ -237,9 +237,9 @@ describe('Message → Send Promotional', () => {
 			expect(fixture.bodies(PROMOTIONAL)).toHaveLength(1);
 			expect(fixture.bodies(PROMOTIONAL)[0]).not.toHaveProperty('admins');
 			expect(items.map((item) => [item.json.to, item.json.status, item.pairedItem])).toEqual([
-				[czechDigits(900), 'accepted', { item: 0 }],
-				[czechDigits(901), 'accepted', { item: 0 }],
-				[czechDigits(902), 'accepted', { item: 0 }],
+				[czechE164(900), 'accepted', { item: 0 }],
+				[czechE164(901), 'accepted', { item: 0 }],
+				[czechE164(902), 'accepted', { item: 0 }],
 			]);
 			expect(items[0].json.messageId).toBe(fixture.api.sentTo(czechDigits(900))[0].messageId);
 		});

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { shutdownEngine } from '../helpers/engine';
-import { BulkGateFixture, TRANSACTIONAL, czech, czechDigits } from './fixture';
+import { BulkGateFixture, TRANSACTIONAL, czech, czechDigits, czechE164 } from './fixture';
 
 const fixture = new BulkGateFixture();
 beforeAll(async () => await fixture.start());
@@ -41,7 +41,7 @@ describe('Message → Send Transactional', () => {
 				provider: 'BulkGate',
 				messageId: stored[0].messageId,
 				externalId: null,
-				to: bodies[index].number,
+				to: `+${String(bodies[index].number)}`,
 				status: 'accepted',
 				accepted: true,
 				scheduledAt: null,
@@ -81,7 +81,7 @@ describe('Message → Send Transactional', () => {
 		const [body] = fixture.bodies(TRANSACTIONAL);
 		expect(body.admin).toBe(154);
 		expect(body).not.toHaveProperty('number');
-		expect(items[0].json).toMatchObject({ to: 'admin:154', accepted: true, raw: { number: '420777000154' } });
+		expect(items[0].json).toMatchObject({ to: '+420777000154', accepted: true, raw: { number: '420777000154' } });
 		expect(fixture.api.sentTo('420777000154')).toHaveLength(1);
 	});
 
@@ -102,7 +102,7 @@ describe('Message → Send Transactional', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(fixture.bodies(TRANSACTIONAL)[0]).toMatchObject({ number: '777123456', country: 'cz' });
-		expect(items[0].json).toMatchObject({ to: '777123456', accepted: true, raw: { number: '420777123456' } });
+		expect(items[0].json).toMatchObject({ to: '+420777123456', accepted: true, raw: { number: '420777123456' } });
 		expect(fixture.api.sentTo('420777123456')).toHaveLength(1);
 	});
 
@@ -255,7 +255,7 @@ describe('Message → Send Transactional', () => {
 		expect(items[1].json).toMatchObject({
 			status: 'dryRun',
 			accepted: false,
-			to: czechDigits(11),
+			to: czechE164(11),
 			segments: 1,
 			request: {
 				method: 'POST',

@@ -28,7 +28,18 @@ describe('Contact', () => {
 			{ first_name: 'John', last_name: 'Doe', main_phone: '+13014438888', reference: 'CRM-77', contact_group_id: 5 },
 		]);
 		const created = fixture.api.contacts[fixture.api.contacts.length - 1];
-		expect(items.map((i) => i.json)).toEqual([expect.objectContaining({ id: created.id, main_phone: '+13014438888' })]);
+		expect(items.map((i) => i.json)).toEqual([
+			{
+				provider: 'BulkTextMessage',
+				contactId: created.id,
+				displayName: 'John Doe',
+				firstName: 'John',
+				lastName: 'Doe',
+				phone: '+13014438888',
+				reference: 'CRM-77',
+				raw: created,
+			},
+		]);
 	});
 
 	test('Create refuses a phone number without a country code and sends nothing', async () => {
@@ -50,11 +61,20 @@ describe('Contact', () => {
 		}
 		const target = fixture.api.contacts[3];
 		const one = await fixture.run({ resource: 'contact', operation: 'get', contactId: String(target.id) });
-		expect(one.items[0].json).toEqual(target);
+		expect(one.items[0].json).toEqual({
+			provider: 'BulkTextMessage',
+			contactId: target.id,
+			displayName: target.display_name,
+			firstName: target.first_name,
+			lastName: null,
+			phone: '+5321235135',
+			reference: null,
+			raw: target,
+		});
 
 		fixture.reset();
 		const all = await fixture.run({ resource: 'contact', operation: 'getAll', returnAll: true });
-		expect(all.items.map((i) => i.json.id)).toEqual([...fixture.api.contacts].reverse().map((c) => c.id));
+		expect(all.items.map((i) => i.json.contactId)).toEqual([...fixture.api.contacts].reverse().map((c) => c.id));
 		expect(fixture.emulator.requestsTo('GET', '/api/v1/contact/')).toHaveLength(Math.ceil(fixture.api.contacts.length / 15));
 	});
 });
@@ -62,6 +82,9 @@ describe('Contact', () => {
 describe('Contact Group', () => {
 	test('Get Many lists the groups', async () => {
 		const { items } = await fixture.run({ resource: 'contactGroup', operation: 'getAll', returnAll: false, limit: 2 });
-		expect(items.map((i) => i.json)).toEqual([{ id: 6, name: 'Group 001' }, { id: 5, name: 'Group 002' }]);
+		expect(items.map((i) => i.json)).toEqual([
+			{ provider: 'BulkTextMessage', contactGroupId: 6, name: 'Group 001', raw: { id: 6, name: 'Group 001' } },
+			{ provider: 'BulkTextMessage', contactGroupId: 5, name: 'Group 002', raw: { id: 5, name: 'Group 002' } },
+		]);
 	});
 });

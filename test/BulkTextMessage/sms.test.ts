@@ -224,12 +224,91 @@ describe('SMS → Send Many', () => {
 });
 
 describe('SMS reads', () => {
-	test('Get returns one SMS by id and Get by External ID finds it by its external ID', async () => {
-		const message = fixture.api.addMessage({ number: '+447700900555', content: 'Find me', external_id: 424242 });
+	test('Get returns one SMS by id and Get by External ID finds it by its external ID, in the send results\' vocabulary', async () => {
+		const message = fixture.api.addMessage({
+			number: '+447700900555',
+			content: 'Find me',
+			external_id: 424242,
+			status: 'sent',
+			created: { date: '2026-06-26 19:59:36.000000', timezone: 'UTC', timezone_type: 3 },
+		});
+		const expected = {
+			provider: 'BulkTextMessage',
+			messageId: message.id,
+			externalId: 424242,
+			direction: 'outbound',
+			to: '+447700900555',
+			from: null,
+			text: 'Find me',
+			status: 'sent',
+			createdAt: '2026-06-26T19:59:36.000Z',
+			contact: null,
+			raw: message,
+		};
 		const byId = await fixture.run({ resource: 'sms', operation: 'get', messageId: String(message.id) });
-		expect(byId.items.map((i) => i.json)).toEqual([expect.objectContaining({ id: message.id, content: 'Find me' })]);
+		expect(byId.items.map((i) => i.json)).toEqual([expected]);
 		const byExternal = await fixture.run({ resource: 'sms', operation: 'getByExternalId', externalId: '424242' });
-		expect(byExternal.items[0].json).toMatchObject({ id: message.id, external_id: 424242 });
+		expect(byExternal.items.map((i) => i.json)).toEqual([expected]);
+	});
+
+	test('an SMS with its contact, as the API documents it: the contact in camelCase too, the original in raw', async () => {
+		const documented = {
+			contact: {
+				data: {
+					display_name: 'Nestor Panama',
+					first_name: 'Nestor',
+					id: 1,
+					is_public: 0,
+					last_name: 'Panama',
+					main_phone: '+50768819519',
+					status: 0,
+				},
+			},
+			content: 'To nestor test',
+			created: { date: '2016-06-26 19:59:36.000000', timezone: 'UTC', timezone_type: 3 },
+			direction: 'sending',
+			external_id: null,
+			id: 113,
+			number: '+50768819519',
+			status: 'sent',
+		};
+		fixture.emulator.inject({ match: { path: '/api/v1/sms/113' }, status: 200, body: { data: documented, result: 'ok' } });
+		const { items } = await fixture.run({ resource: 'sms', operation: 'get', messageId: '113' });
+		expect(items[0].json).toEqual({
+			provider: 'BulkTextMessage',
+			messageId: 113,
+			externalId: null,
+			direction: 'outbound',
+			to: '+50768819519',
+			from: null,
+			text: 'To nestor test',
+			status: 'sent',
+			createdAt: '2016-06-26T19:59:36.000Z',
+			contact: {
+				contactId: 1,
+				displayName: 'Nestor Panama',
+				firstName: 'Nestor',
+				lastName: 'Panama',
+				phone: '+50768819519',
+				reference: null,
+			},
+			raw: documented,
+		});
+	});
+
+	test('Get Many: an incoming SMS is inbound, its number the sender', async () => {
+		const incoming = fixture.api.addMessage({ number: '+50650191906', content: 'Mi clave', direction: 'incoming', status: 'received' });
+		const { items } = await fixture.run({ resource: 'sms', operation: 'getAll', returnAll: false, limit: 1 });
+		expect(items[0].json).toMatchObject({
+			provider: 'BulkTextMessage',
+			messageId: incoming.id,
+			direction: 'inbound',
+			from: '+50650191906',
+			to: null,
+			status: 'received',
+			raw: incoming,
+		});
+		expect(items[0].json.createdAt).toBe(`${incoming.created.date.slice(0, 10)}T${incoming.created.date.slice(11, 23)}Z`);
 	});
 
 	test('Get of an unknown id fails with a clear API error', async () => {
@@ -244,7 +323,7 @@ describe('SMS reads', () => {
 		expect(items).toHaveLength(20);
 		expect(fixture.emulator.requestsTo('GET', '/api/v1/sms/').map((r) => r.query.page)).toEqual(['1', '2']);
 		const newest = [...fixture.api.messages].reverse().slice(0, 20).map((m) => m.id);
-		expect(items.map((i) => i.json.id)).toEqual(newest);
+		expect(items.map((i) => i.json.messageId)).toEqual(newest);
 	});
 
 	test('Get Many with Return All walks every page up to total_pages', async () => {
@@ -252,6 +331,6 @@ describe('SMS reads', () => {
 		const { items } = await fixture.run({ resource: 'sms', operation: 'getAll', returnAll: true });
 		expect(items).toHaveLength(total);
 		expect(fixture.emulator.requestsTo('GET', '/api/v1/sms/')).toHaveLength(Math.ceil(total / 15));
-		expect(new Set(items.map((i) => i.json.id)).size).toBe(total);
+		expect(new Set(items.map((i) => i.json.messageId)).size).toBe(total);
 	});
 });

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { INodeParameters, INodeType } from 'n8n-workflow';
+import { NodeHelpers, type INodeParameters, type INodeType } from 'n8n-workflow';
 import { BulkGateTrigger } from '../../nodes/BulkGate/BulkGateTrigger.node';
 import { BulkTextMessageTrigger } from '../../nodes/BulkTextMessage/BulkTextMessageTrigger.node';
-import { get, openTrigger, postJson, withQuery, type Reply } from './calls';
+import { get, openTrigger, openTriggerAsSaved, postJson, withQuery, type Reply } from './calls';
 import { bulkGateReport, sms } from './payloads';
 
 // Fresh values each run; the characters appended exercise URL encoding and the user:password split.
@@ -181,5 +181,57 @@ describe.each(triggers)('%s Trigger authentication', (_name, trigger, call) => {
 		expect(server.errors.map((error) => error.message)).toEqual([
 			'Token is empty: fill it in or set Authentication to None',
 		]);
+	});
+});
+
+describe.each(triggers)('%s Trigger: secure by default', (_name, trigger, call) => {
+	const lifecycle = (trigger as BulkGateTrigger | BulkTextMessageTrigger).webhookMethods.default;
+
+	/** Names of the notices the editor shows for these saved parameters. */
+	function noticesShown(saved: INodeParameters): string[] {
+		const { description } = trigger;
+		const values = NodeHelpers.getNodeParameters(description.properties, saved, true, false, null, description) ?? {};
+		return description.properties
+			.filter((property) => property.type === 'notice')
+			.filter((property) => NodeHelpers.displayParameter(values, property, null, description))
+			.map((property) => property.name);
+	}
+
+	test('a trigger saved without Authentication (the default) wants the query token: 401 without it, no execution', async () => {
+		const server = await openTriggerAsSaved(trigger, { queryToken: TOKEN });
+
+		const refused = await call(server.url);
+		expect(refused.status).toBe(401);
+		expect(server.executions).toHaveLength(0);
+
+		const accepted = await call(withQuery(server.url, { token: TOKEN }));
+		expect(accepted.status).toBe(200);
+		expect(server.executions).toHaveLength(1);
+		expect(server.errors).toEqual([]);
+	});
+
+	test('a trigger saved with no settings at all (a workflow saved under the old default None) is not activated, and stays closed', async () => {
+		const server = await openTriggerAsSaved(trigger, {});
+
+		await expect(lifecycle.create.call(server.hookContext())).rejects.toThrow(
+			'Token is empty: fill it in or set Authentication to None',
+		);
+		const reply = await call(server.url);
+		expect(reply.status).not.toBe(200);
+		expect(server.executions).toHaveLength(0);
+	});
+
+	test('None has to be chosen, and then a warning is shown', () => {
+		expect(noticesShown({})).not.toContain('noAuthenticationWarning');
+		expect(noticesShown({ authentication: 'none' })).toContain('noAuthenticationWarning');
+	});
+
+	test('the URL notice names the configured token parameter', () => {
+		const byName = Object.fromEntries(trigger.description.properties.map((p) => [p.name, p.displayName]));
+
+		expect(noticesShown({})).toEqual(['setupNotice', 'queryTokenUrlNotice']);
+		expect(byName.queryTokenUrlNotice).toContain('/webhook?token=YOUR_TOKEN');
+		expect(noticesShown({ queryParameterName: 'key' })).toEqual(['setupNotice', 'queryTokenCustomUrlNotice']);
+		expect(noticesShown({ authentication: 'headerSecret' })).toEqual(['setupNotice']);
 	});
 });

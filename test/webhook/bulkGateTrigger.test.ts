@@ -6,14 +6,16 @@ const trigger = new BulkGateTrigger();
 
 describe('BulkGate Trigger: single report (GET)', () => {
 	test.each([
-		['1', 'delivered'],
-		['2', 'buffered'],
-		['3', 'failed'],
-		['10', 'inbound'],
-		['13', 'seen'],
-		['6', 'status'],
-		['8', 'status'],
-	])('status %s becomes a %s event', async (status, event) => {
+		['1', 'delivered', 'delivered'],
+		['2', 'buffered', 'buffered'],
+		['3', 'failed', 'failed'],
+		['10', 'inbound', 'received'],
+		['13', 'seen', 'seen'],
+		['6', 'status', 'accepted'],
+		['8', 'status', 'expired'],
+		['0', 'status', 'unknown'],
+		['42', 'status', 'unknown'],
+	])('status %s becomes a %s event with status "%s"', async (status, event, word) => {
 		const server = await openTrigger(trigger);
 		const report = bulkGateReport({ status, smsID: `sms-${status}` });
 
@@ -24,11 +26,11 @@ describe('BulkGate Trigger: single report (GET)', () => {
 		expect(server.executions).toHaveLength(1);
 		expect(server.executions[0]).toHaveLength(1);
 		expect(server.executions[0][0]).toMatchObject({
-			provider: 'bulkGate',
+			provider: 'BulkGate',
 			event,
 			messageId: report.smsID,
-			to: report.to,
-			status,
+			to: `+${report.to}`,
+			status: word,
 			statusCode: Number(status),
 			channel: report.channel,
 			price: Number(report.price),
@@ -51,8 +53,10 @@ describe('BulkGate Trigger: single report (GET)', () => {
 			'text',
 			'channel',
 			'price',
+			'createdAt',
 			'sentAt',
 			'deliveredAt',
+			'receivedAt',
 		]) {
 			expect(item[field]).toBeNull();
 		}
@@ -72,12 +76,16 @@ describe('BulkGate Trigger: single report (GET)', () => {
 		await get(server.url, incoming);
 
 		expect(server.executions[0][0]).toMatchObject({
+			provider: 'BulkGate',
 			event: 'inbound',
-			from: incoming.from,
-			to: incoming.to,
+			status: 'received',
+			statusCode: 10,
+			from: `+${incoming.from}`,
+			to: `+${incoming.to}`,
 			text: incoming.message,
 			receivedAt: czechTimeAsUtc([2026, 1, 15, 13, 20, 1]),
 		});
+		expect(server.executions[0][0].raw).toEqual(incoming);
 	});
 });
 
@@ -99,8 +107,47 @@ describe('BulkGate Trigger: bulk reports (POST JSON array)', () => {
 		const items = server.executions[0];
 		expect(items.map((item) => item.event)).toEqual(['delivered', 'buffered', 'inbound', 'failed']);
 		expect(items.map((item) => item.raw)).toEqual(reports);
+		expect(items.map((item) => item.provider)).toEqual(['BulkGate', 'BulkGate', 'BulkGate', 'BulkGate']);
+		expect(items.map((item) => item.status)).toEqual(['delivered', 'buffered', 'received', 'failed']);
+		expect(items.map((item) => item.statusCode)).toEqual([1, 2, 10, 3]);
 		expect(items[0].messageId).toBe(reports[0].smsID);
-		expect(items[2]).toMatchObject({ from: reports[2].from, text: reports[2].text });
+		expect(items[2]).toMatchObject({ from: `+${reports[2].from}`, text: reports[2].text });
+	});
+
+	test('an incoming SMS without any time is received when the call came; without "to" it stays null', async () => {
+		const server = await openTrigger(trigger);
+		const before = new Date().toISOString();
+
+		await postJson(server.url, [{ status: '10', from: '420777777777', text: 'answer text' }]);
+
+		const after = new Date().toISOString();
+		const [item] = server.executions[0];
+		expect(item).toMatchObject({ event: 'inbound', to: null, sentAt: null, deliveredAt: null });
+		const receivedAt = String(item.receivedAt);
+		expect(new Date(receivedAt).toISOString()).toBe(receivedAt);
+		expect(receivedAt >= before && receivedAt <= after).toBe(true);
+	});
+
+	test('numbers are E.164 whether BulkGate writes them with +, 00 or bare digits', async () => {
+		const server = await openTrigger(trigger);
+		const reports = [
+			{ status: '1', smsID: 'a', to: '420777000001' },
+			{ status: '1', smsID: 'b', to: '+420777000002' },
+			{ status: '1', smsID: 'c', to: '00420777000003' },
+			{ status: '10', from: 'BulkGate', to: '420608000000', text: 'hi' },
+		];
+
+		await postJson(server.url, reports);
+
+		const items = server.executions[0];
+		expect(items.map((item) => item.to)).toEqual([
+			'+420777000001',
+			'+420777000002',
+			'+420777000003',
+			'+420608000000',
+		]);
+		expect(items[3].from).toBe('BulkGate');
+		expect(items.map((item) => item.raw)).toEqual(reports);
 	});
 
 	test('numbers sent as JSON numbers read the same as strings', async () => {
@@ -110,7 +157,7 @@ describe('BulkGate Trigger: bulk reports (POST JSON array)', () => {
 
 		expect(server.executions[0][0]).toMatchObject({
 			event: 'delivered',
-			status: '1',
+			status: 'delivered',
 			statusCode: 1,
 			price: 0.5,
 		});

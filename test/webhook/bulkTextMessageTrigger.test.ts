@@ -17,7 +17,7 @@ describe('BulkTextMessage Trigger: body forms', () => {
 		const [item] = server.executions[0];
 		expect(Object.keys(item).sort()).toEqual([...EVENT_FIELDS].sort());
 		expect(item).toMatchObject({
-			provider: 'bulkTextMessage',
+			provider: 'BulkTextMessage',
 			event: 'delivered',
 			messageId: message.id,
 			externalId: message.external_id,
@@ -28,6 +28,38 @@ describe('BulkTextMessage Trigger: body forms', () => {
 			statusCode: null,
 		});
 		expect(item.raw).toEqual(message);
+	});
+
+	test('a status change carries when BulkTextMessage created the SMS; it reports no sent or delivered time', async () => {
+		const server = await openTrigger(trigger);
+
+		await postJson(server.url, sms({ status: 'delivered' }));
+
+		expect(server.executions[0][0]).toMatchObject({
+			createdAt: new Date(Date.UTC(2026, 3, 11, 10, 7, 5)).toISOString(),
+			sentAt: null,
+			deliveredAt: null,
+			receivedAt: null,
+		});
+	});
+
+	test('a created time in another zone becomes UTC', async () => {
+		const server = await openTrigger(trigger);
+		const created = { date: '2026-07-01 12:00:00.000000', timezone: 'Europe/London', timezone_type: 3 };
+
+		await postJson(server.url, sms({ created }));
+
+		expect(server.executions[0][0].createdAt).toBe(new Date(Date.UTC(2026, 6, 1, 11, 0, 0)).toISOString());
+	});
+
+	test('numbers without + become E.164; raw keeps them as sent', async () => {
+		const server = await openTrigger(trigger);
+		const message = sms({ number: '447700900123' });
+
+		await postJson(server.url, message);
+
+		expect(server.executions[0][0].to).toBe('+447700900123');
+		expect((server.executions[0][0].raw as { number: string }).number).toBe('447700900123');
 	});
 
 	test('an SMS wrapped as { data: SMS }', async () => {
@@ -114,6 +146,7 @@ describe('BulkTextMessage Trigger: statuses', () => {
 		['undelivered', 'failed'],
 		['rejected', 'failed'],
 		['Failed', 'failed'],
+		['DELIVERED', 'delivered'],
 		['queued', 'status'],
 		['sent', 'status'],
 		['expired', 'status'],
@@ -122,7 +155,7 @@ describe('BulkTextMessage Trigger: statuses', () => {
 
 		await postJson(server.url, sms({ status }));
 
-		expect(server.executions[0][0]).toMatchObject({ event, status });
+		expect(server.executions[0][0]).toMatchObject({ event, status: status.toLowerCase() });
 	});
 
 	test('an incoming message is inbound: sender, text and receipt time (UTC)', async () => {
@@ -145,6 +178,7 @@ describe('BulkTextMessage Trigger: statuses', () => {
 			text: message.content,
 			externalId: null,
 			receivedAt: new Date(Date.UTC(2026, 2, 29, 1, 30, 15)).toISOString(),
+			createdAt: new Date(Date.UTC(2026, 2, 29, 1, 30, 15)).toISOString(),
 			sentAt: null,
 			deliveredAt: null,
 		});

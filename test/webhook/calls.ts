@@ -57,14 +57,28 @@ export async function postText(url: string, body: string, contentType?: string):
 
 const open: WebhookServer[] = [];
 
-/** Starts the trigger behind a real HTTP server; it is closed after the test. */
-export async function openTrigger(
+/**
+ * Starts the trigger behind a real HTTP server, with exactly the parameters a saved workflow
+ * stores (n8n fills in the defaults of the others); it is closed after the test.
+ */
+export async function openTriggerAsSaved(
 	nodeType: INodeType,
-	parameters: INodeParameters = {},
+	parameters: INodeParameters,
 ): Promise<WebhookServer> {
 	const server = await startWebhookServer(nodeType, parameters);
 	open.push(server);
 	return server;
+}
+
+/**
+ * The trigger with Authentication None unless the test chooses one: tests of what a call
+ * becomes need no secret in every call. authentication.test.ts covers the default.
+ */
+export async function openTrigger(
+	nodeType: INodeType,
+	parameters: INodeParameters = {},
+): Promise<WebhookServer> {
+	return await openTriggerAsSaved(nodeType, { authentication: 'none', ...parameters });
 }
 
 afterEach(async () => {

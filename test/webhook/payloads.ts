@@ -13,6 +13,7 @@ export const EVENT_FIELDS = [
 	'statusCode',
 	'channel',
 	'price',
+	'createdAt',
 	'sentAt',
 	'deliveredAt',
 	'receivedAt',

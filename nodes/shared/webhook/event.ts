@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-export type WebhookProvider = 'bulkGate' | 'bulkTextMessage';
+/** The gateway's name as every output of the package spells it. */
+export type WebhookProvider = 'BulkGate' | 'BulkTextMessage';
 
 export type WebhookEventType =
 	| 'buffered'
@@ -11,18 +12,21 @@ export type WebhookEventType =
 	| 'seen'
 	| 'status';
 
-/** What a gateway may tell about a message; times are ISO 8601 UTC. */
+/** What a gateway may tell about a message; numbers are E.164, times ISO 8601 UTC. */
 interface EventDetails {
 	messageId: string | number | null;
 	externalId: string | number | null;
 	to: string | null;
 	from: string | null;
 	text: string | null;
-	/** The gateway's own status, as it sent it. */
+	/** The status as a word (`delivered`, `failed`, `received`…). */
 	status: string | null;
+	/** The gateway's numeric status, when it sends one (BulkGate). */
 	statusCode: number | null;
 	channel: string | null;
 	price: number | null;
+	/** When the gateway created the message: accepted it from you, or received it. */
+	createdAt: string | null;
 	sentAt: string | null;
 	deliveredAt: string | null;
 	receivedAt: string | null;
@@ -64,6 +68,7 @@ export function createEvent(
 		statusCode: details.statusCode ?? null,
 		channel: details.channel ?? null,
 		price: details.price ?? null,
+		createdAt: details.createdAt ?? null,
 		sentAt: details.sentAt ?? null,
 		deliveredAt: details.deliveredAt ?? null,
 		receivedAt: details.receivedAt ?? null,
@@ -88,6 +93,7 @@ export function invalidEntryEvent(provider: string, error: string, raw: unknown)
 		statusCode: null,
 		channel: null,
 		price: null,
+		createdAt: null,
 		sentAt: null,
 		deliveredAt: null,
 		receivedAt: null,

@@ -19,6 +19,9 @@ const EVENT_OPTIONS: ReadonlyArray<INodePropertyOptions & { value: WebhookEventT
 	{ name: 'Seen (Viber)', value: 'seen', description: 'The recipient opened the Viber message' },
 ];
 
+/** What the Production URL looks like; n8n's notices cannot show the real one. */
+const URL_SHAPE = 'https://your-n8n.example.com/webhook/…/webhook?';
+
 /**
  * The trigger's properties: where to paste the URL, which events start the workflow, and how
  * calls are authenticated. `events` lists the event types the gateway can produce.
@@ -53,23 +56,36 @@ export function webhookProperties(setup: {
 					name: 'Basic Auth',
 					value: 'basicAuth',
 					description:
-						'HTTP Basic authentication, for gateways that accept https://user:password@… URLs',
+						'HTTP Basic authentication, for senders that accept https://user:password@… URLs',
 				},
 				{
 					name: 'Header Secret',
 					value: 'headerSecret',
 					description: 'A secret in a request header, for senders that can set headers',
 				},
-				{ name: 'None', value: 'none', description: 'Accept every call to the URL' },
+				{
+					name: 'None (Not Recommended)',
+					value: 'none',
+					description: 'Accept every call to the URL: anyone who knows it can start the workflow',
+				},
 				{
 					name: 'Query Token',
 					value: 'queryToken',
-					description: 'A secret token appended to the URL as a query parameter',
+					description:
+						'A secret token in the URL itself; the one mode both gateways support, as their portals take only a URL',
 				},
 			],
-			default: 'none',
+			default: 'queryToken',
 			description:
 				'How calls prove they come from the gateway. Neither gateway signs its calls, so a secret only you and the gateway know is the protection. Calls that fail the check get 401 and start nothing.',
+		},
+		{
+			displayName:
+				'Anyone who knows this URL can start the workflow, for example with fake delivery failures or fake incoming SMS. Choose Query Token unless something else in front of n8n protects the URL.',
+			name: 'noAuthenticationWarning',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { authentication: ['none'] } },
 		},
 		{
 			displayName: 'Token Parameter Name',
@@ -78,8 +94,7 @@ export function webhookProperties(setup: {
 			default: 'token',
 			required: true,
 			displayOptions: { show: { authentication: ['queryToken'] } },
-			description:
-				'Query parameter that carries the token. Paste the URL as …/webhook?token=YOUR_TOKEN into the portal.',
+			description: 'Query parameter that carries the token in the URL you paste into the gateway',
 		},
 		{
 			displayName: 'Token',
@@ -89,7 +104,25 @@ export function webhookProperties(setup: {
 			default: '',
 			required: true,
 			displayOptions: { show: { authentication: ['queryToken'] } },
-			description: 'The secret the URL must carry. It is removed from the emitted data.',
+			description:
+				'The secret the URL must carry: a long random text, such as a password generator makes. It is removed from the emitted data.',
+		},
+		{
+			displayName: `URL to paste into the gateway: ${URL_SHAPE}token=YOUR_TOKEN (the Production URL from "Webhook URLs" at the top of this panel, then ?token= and your Token)`,
+			name: 'queryTokenUrlNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { authentication: ['queryToken'], queryParameterName: ['token'] } },
+		},
+		{
+			displayName: `URL to paste into the gateway: ${URL_SHAPE}NAME=YOUR_TOKEN (the Production URL from "Webhook URLs" at the top of this panel, then ?, your Token Parameter Name in place of NAME, = and your Token)`,
+			name: 'queryTokenCustomUrlNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: {
+				show: { authentication: ['queryToken'] },
+				hide: { queryParameterName: ['token'] },
+			},
 		},
 		{
 			displayName: 'Header Name',

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { ENDPOINTS, unwrapData } from '../../transport';
+import { creditBalance } from './creditBalance';
 
 export const accountDescription: INodeProperties[] = [
 	{
@@ -17,7 +18,7 @@ export const accountDescription: INodeProperties[] = [
 				routing: {
 					// Error bodies come with 200 or 4xx alike; unwrapData reads both with BulkGate's message.
 					request: { method: 'POST', url: ENDPOINTS.info, ignoreHttpStatusErrors: true },
-					output: { postReceive: [unwrapData] },
+					output: { postReceive: [unwrapData, creditBalance] },
 				},
 			},
 		],

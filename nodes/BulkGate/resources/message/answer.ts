@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { PreparedRecipient, RecipientOutcome } from '../../../shared/batchSend';
 import { DeliveryError } from '../../../shared/deliveryFailure';
+import { e164 } from '../../../shared/e164';
 import { isObject } from '../../../shared/json';
 import { PROVIDER, errorCode, errorOf, readError } from '../../transport';
 
@@ -43,12 +44,14 @@ export function responseEntries(body: unknown): IDataObject[] {
 /** One answer entry as an outcome; a status or id this node cannot read makes the answer unreadable. */
 export function entryOutcome(entry: IDataObject): RecipientOutcome {
 	const status = entry.status as string;
+	// BulkGate answers every number in full international form, also one sent national with a Country.
+	const to = e164(entry.number as string | number | undefined) ?? undefined;
 	if (ON_ITS_WAY.has(status)) {
 		const messageId = entry.message_id ?? entry.sms_id;
 		if ((typeof messageId !== 'string' || messageId === '') && typeof messageId !== 'number') {
 			throw unknown(`${PROVIDER} answered "${status}" for ${String(entry.number)} without a message ID`);
 		}
-		return { accepted: true, messageId, status, raw: entry };
+		return { to, accepted: true, messageId, status, raw: entry };
 	}
 	const meaning = NOT_SENT[status];
 	if (!meaning) {
@@ -58,6 +61,7 @@ export function entryOutcome(entry: IDataObject): RecipientOutcome {
 		.filter((part) => typeof part === 'string' && part !== '')
 		.join(': ');
 	return {
+		to,
 		accepted: false,
 		message: `${meaning}${reason ? `: "${reason}"` : ''} (${status})`,
 		code: status,

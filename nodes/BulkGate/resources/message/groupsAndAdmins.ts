@@ -82,7 +82,7 @@ function result(request: GroupRequest, fields: Partial<SendResult>): SendResult 
 }
 
 function recipientResult(request: GroupRequest, outcome: RecipientOutcome): RecipientResult {
-	const to = String(outcome.raw.number ?? request.label);
+	const to = outcome.to ?? request.label;
 	return answeredResult(PROVIDER, { ...request, to, externalId: null }, ITEM, outcome, {
 		subject: `Item ${ITEM} (${WHO})`,
 		description: `${PROVIDER} did not accept the message for ${to} from ${request.label}; nothing was sent to this recipient. The other recipients are not affected.`,

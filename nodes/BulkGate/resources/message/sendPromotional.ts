@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { itemParameter } from '../../../shared/itemParameters';
 import { batchSizeOption, dryRunOption, readSendOptions, timeoutOption } from '../../../shared/options';
-import { toGatewayDigits } from '../../../shared/phone';
 import { SendRun } from '../../../shared/sendRun';
 import { PROVIDER } from '../../transport';
 import { channelsField } from './channelFields';
@@ -10,6 +9,7 @@ import { sendMessages, type PreparedMessage } from './delivery';
 import { executeGroupSend, prepareGroupSend } from './groupsAndAdmins';
 import { readMessageInput } from './messageInput';
 import { countryOption, numberField, scheduleOption, textField, variablesField } from './messageFields';
+import { readRecipientNumber } from './recipientNumber';
 
 const operation = 'sendPromotional';
 const show = { resource: ['message'], operation: [operation] };
@@ -125,7 +125,7 @@ function duplicatesCheck(this: IExecuteFunctions, itemIndex: number): IDataObjec
 function prepare(this: IExecuteFunctions, itemIndex: number): PreparedMessage {
 	const fields = itemParameter.call(this, 'additionalFields', itemIndex, {}) as IDataObject;
 	const hasCountry = typeof fields.country === 'string' && fields.country.trim() !== '';
-	const number = toGatewayDigits(itemParameter.call(this, 'number', itemIndex), 'Number', hasCountry);
+	const { number, to } = readRecipientNumber(itemParameter.call(this, 'number', itemIndex), hasCountry);
 	const message = readMessageInput.call(this, itemIndex, {
 		name: 'text',
 		displayName: 'Text',
@@ -134,7 +134,7 @@ function prepare(this: IExecuteFunctions, itemIndex: number): PreparedMessage {
 	const entry: IDataObject = { number, text: message.text };
 	if (message.variables) entry.variables = message.variables;
 	return {
-		to: number,
+		to,
 		entry,
 		shared: { ...message.settings, ...duplicatesCheck.call(this, itemIndex) },
 		scheduledAt: message.scheduledAt,

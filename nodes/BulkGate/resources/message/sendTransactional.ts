@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { itemParameter } from '../../../shared/itemParameters';
 import { dryRunOption, readSendOptions, timeoutOption } from '../../../shared/options';
-import { toGatewayDigits } from '../../../shared/phone';
 import { SendRun } from '../../../shared/sendRun';
 import { PROVIDER } from '../../transport';
 import { channelsField } from './channelFields';
@@ -9,6 +8,7 @@ import { sendMessages, type PreparedMessage } from './delivery';
 import { readMessageInput } from './messageInput';
 import { countryOption, numberField, scheduleOption, textField, variablesField } from './messageFields';
 import { readIds } from './recipientIds';
+import { readRecipientNumber } from './recipientNumber';
 
 const operation = 'sendTransactional';
 const show = { resource: ['message'], operation: [operation] };
@@ -85,9 +85,10 @@ function prepare(this: IExecuteFunctions, itemIndex: number): PreparedMessage {
 	const toAdmin = itemParameter.call(this, 'sendTo', itemIndex, 'number') === 'admin';
 	const fields = itemParameter.call(this, 'additionalFields', itemIndex, {}) as IDataObject;
 	const hasCountry = typeof fields.country === 'string' && fields.country.trim() !== '';
-	const recipient: IDataObject = toAdmin
-		? { admin: readIds(itemParameter.call(this, 'adminId', itemIndex), 'Admin ID', true)[0] }
-		: { number: toGatewayDigits(itemParameter.call(this, 'number', itemIndex), 'Number', hasCountry) };
+	const number = toAdmin ? undefined : readRecipientNumber(itemParameter.call(this, 'number', itemIndex), hasCountry);
+	const recipient: IDataObject = number
+		? { number: number.number }
+		: { admin: readIds(itemParameter.call(this, 'adminId', itemIndex), 'Admin ID', true)[0] };
 	const message = readMessageInput.call(this, itemIndex, {
 		name: 'text',
 		displayName: 'Text',
@@ -104,7 +105,7 @@ function prepare(this: IExecuteFunctions, itemIndex: number): PreparedMessage {
 		body.tag = String(fields.tag).trim();
 	}
 	return {
-		to: toAdmin ? `admin:${String(recipient.admin)}` : (recipient.number as string),
+		to: number ? number.to : `admin:${String(recipient.admin)}`,
 		entry: body,
 		shared: {},
 		scheduledAt: message.scheduledAt,
