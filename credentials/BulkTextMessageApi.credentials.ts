@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type {
 	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
@@ -9,18 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { TokenRequestError } from '../nodes/shared/deliveryFailure';
 import { redactText, secretsOf } from '../nodes/shared/redact';
-
-/**
- * Token requests in flight, by credential. n8n runs declarative requests for all items at once;
- * without this, N items with an empty token would make N exchanges instead of one.
- */
-const pendingExchanges = new Map<string, Promise<{ accessToken: string }>>();
-
-function exchangeKey(credentials: ICredentialDataDecryptedObject): string {
-	return createHash('sha256')
-		.update(`${credentials.baseUrl}\n${credentials.clientId}\n${credentials.clientSecret}`)
-		.digest('hex');
-}
+import { credentialKey, renewToken } from '../nodes/shared/tokenRenewal';
 
 /**
  * The token request's failure in words, blaming the credential only when the gateway refused it.
@@ -55,7 +43,7 @@ function tokenRequestError(error: unknown, secrets: readonly string[]): TokenReq
 async function exchange(
 	helper: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
-): Promise<{ accessToken: string }> {
+): Promise<string> {
 	const baseUrl = String(credentials.baseUrl).replace(/\/+$/, '');
 	let answer: { access_token?: unknown };
 	try {
@@ -79,7 +67,7 @@ async function exchange(
 			'noAccessToken',
 		);
 	}
-	return { accessToken: answer.access_token };
+	return answer.access_token;
 }
 
 export class BulkTextMessageApi implements ICredentialType {
@@ -126,15 +114,18 @@ export class BulkTextMessageApi implements ICredentialType {
 		},
 	];
 
-	/** Exchanges the client ID and secret for a bearer token; n8n stores it and calls this again on a 401. */
+	/**
+	 * Exchanges the client ID and secret for a bearer token; n8n stores it and calls this again on
+	 * a 401. Concurrent executions in one n8n process share one exchange per expiry.
+	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const key = exchangeKey(credentials);
-		let pending = pendingExchanges.get(key);
-		if (!pending) {
-			pending = exchange(this, credentials).finally(() => pendingExchanges.delete(key));
-			pendingExchanges.set(key, pending);
-		}
-		return await pending;
+		const key = credentialKey({
+			clientId: credentials.clientId,
+			baseUrl: credentials.baseUrl,
+			secret: credentials.clientSecret,
+		});
+		const accessToken = await renewToken(key, credentials.accessToken, async () => await exchange(this, credentials));
+		return { accessToken };
 	}
 
 	authenticate: IAuthenticateGeneric = {

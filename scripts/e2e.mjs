@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { NEWEST_N8N, N8n, installN8n, installPackage, loadSandbox } from './n8n/instance.mjs';
+import { printMeasurements, runQueueSuite } from './n8n/queue.mjs';
 import {
 	CREDENTIALS,
 	PACKAGE,
@@ -26,6 +27,8 @@ const require = createRequire(import.meta.url);
 const argv = process.argv.slice(2);
 const version = argv.includes('--n8n') ? argv[argv.indexOf('--n8n') + 1] : (process.env.N8N_E2E_VERSION ?? NEWEST_N8N);
 const port = Number(process.env.N8N_E2E_PORT ?? 15678);
+/** `--queue`: the checks in n8n's queue mode (main, workers, webhook processor, Postgres, Redis). */
+const queueMode = argv.includes('--queue');
 
 const rows = [];
 let failed = false;
@@ -216,6 +219,12 @@ async function main() {
 		return `${install.dir} in ${install.seconds.toFixed(0)} s`;
 	});
 	if (!install) return report(suiteStarted);
+	if (queueMode) {
+		const measurements = await runQueueSuite({ root, install, check, assert, hasFailed: () => failed });
+		report(suiteStarted);
+		printMeasurements(measurements);
+		return;
+	}
 	const work = join(install.dir, '..', `e2e-run-${version}-${port}`);
 	rmSync(work, { recursive: true, force: true });
 	mkdirSync(work, { recursive: true });
@@ -440,7 +449,7 @@ async function main() {
 
 function report(suiteStarted) {
 	const width = Math.max(...rows.map(([name]) => name.length));
-	console.log(`\nn8n-nodes-bulk-sms end-to-end, n8n ${version} (${((Date.now() - suiteStarted) / 1000).toFixed(0)} s)`);
+	console.log(`\nn8n-nodes-bulk-sms end-to-end${queueMode ? ' in queue mode' : ''}, n8n ${version} (${((Date.now() - suiteStarted) / 1000).toFixed(0)} s)`);
 	for (const [name, result, detail] of rows) console.log(`${result.padEnd(7)} ${name.padEnd(width)}  ${detail}`);
 	console.log(failed ? '\nE2E FAILED' : `\nE2E PASSED: ${rows.length} checks`);
 	process.exitCode = failed ? 1 : 0;

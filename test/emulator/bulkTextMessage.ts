@@ -48,6 +48,9 @@ export class BulkTextMessageEmulator implements ServiceHandler {
 
 	tokenLifetimeMs = 3_600_000;
 
+	/** Issuing a token revokes every earlier one, as some OAuth servers do. */
+	revokeOnIssue = false;
+
 	/** Numbers whose entries in to_many / many come back as -1. */
 	readonly refusedNumbers = new Set<string>();
 
@@ -150,6 +153,7 @@ export class BulkTextMessageEmulator implements ServiceHandler {
 			};
 		}
 		const token = randomBytes(16).toString('hex');
+		if (this.revokeOnIssue) this.tokens.clear();
 		this.tokens.set(token, Date.now() + this.tokenLifetimeMs);
 		return { status: 200, body: { access_token: token, token_type: 'Bearer', expires_in: 3600 } };
 	}

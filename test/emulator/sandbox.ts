@@ -3,7 +3,7 @@ import { BulkGateEmulator, type BgMessage } from './bulkGate';
 import { BulkTextMessageEmulator, type BtmMessage } from './bulkTextMessage';
 import { startEmulator, type Emulator } from './server';
 import type { Fault } from './faults';
-import type { EmulatorRequest, EmulatorResponse, ServiceHandler } from './types';
+import type { EmulatorRequest, EmulatorResponse, RecordedRequest, ServiceHandler } from './types';
 
 /** The webhook URLs a real account would have in each gateway's dashboard. */
 export interface ReportTargets {
@@ -118,6 +118,11 @@ export class Sandbox {
 			counts[key] = (counts[key] ?? 0) + 1;
 		}
 		return counts;
+	}
+
+	/** Gateway requests so far, in arrival order, with their headers and answer status. */
+	requests(): readonly RecordedRequest[] {
+		return this.emulator.requests;
 	}
 
 	/** Posts the reports of every message sent since the last call. */

@@ -10,7 +10,7 @@ import type {
 	IRequestOptionsSimplified,
 	Workflow,
 } from 'n8n-workflow';
-import { ICredentialsHelper, isExpression } from 'n8n-workflow';
+import { ICredentialsHelper, isExpression, sleep } from 'n8n-workflow';
 
 export interface StoredCredential {
 	type: string;
@@ -23,6 +23,12 @@ export interface StoredCredential {
  */
 export class CredentialStore {
 	readonly entries = new Map<string, StoredCredential>();
+
+	/**
+	 * How long a write takes to become visible, as n8n's database write of a renewed token does
+	 * (in queue mode, a Postgres round trip during which other executions still read the old one).
+	 */
+	writeDelayMs = 0;
 
 	add(id: string, type: string, data: ICredentialDataDecryptedObject): INodeCredentialsDetails {
 		this.entries.set(id, { type, data: { ...data } });
@@ -93,6 +99,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		data: ICredentialDataDecryptedObject,
 	): Promise<void> {
 		const entry = this.store.get(nodeCredentials.id ?? '');
+		if (this.store.writeDelayMs > 0) await sleep(this.store.writeDelayMs);
 		entry.data = { ...data };
 	}
 
