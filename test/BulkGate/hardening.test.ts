@@ -28,7 +28,7 @@ describe('numbers', () => {
 	test('+420 (0) 777 123 457 is sent as 420777123457: the trunk (0) is dropped', async () => {
 		const { items } = await send([{ to: '+420 (0) 777 123 457' }]);
 
-		expect(items[0].json).toMatchObject({ accepted: true, to: '420777123457' });
+		expect(items[0].json).toMatchObject({ accepted: true, to: '+420777123457' });
 		expect(sentNumbers()).toEqual(['420777123457']);
 	});
 

@@ -98,7 +98,7 @@ describe('operations read the pickers in both shapes', () => {
 		const { items, error } = await fixture.run({ resource: 'sms', operation: 'get', messageId: value }, [{ id: message.id }]);
 		expect(error).toBeUndefined();
 		expect(fixture.emulator.requestsTo('GET', `/api/v1/sms/${message.id}`)).toHaveLength(1);
-		expect(items[0].json).toMatchObject({ id: message.id, content: 'Picked' });
+		expect(items[0].json).toMatchObject({ messageId: message.id, text: 'Picked' });
 	});
 
 	test.each(shapes(0).map(([label]) => label))('Contact, %s: Contact → Get requests that contact', async (label) => {
@@ -107,7 +107,7 @@ describe('operations read the pickers in both shapes', () => {
 		const { items, error } = await fixture.run({ resource: 'contact', operation: 'get', contactId: value }, [{ id: contact.id }]);
 		expect(error).toBeUndefined();
 		expect(fixture.emulator.requestsTo('GET', `/api/v1/contact/${contact.id}`)).toHaveLength(1);
-		expect(items[0].json).toMatchObject({ id: contact.id, first_name: 'Pick' });
+		expect(items[0].json).toMatchObject({ contactId: contact.id, firstName: 'Pick' });
 	});
 
 	test.each(shapes(0).map(([label]) => label))('Contact Group, %s: Contact → Create sends the group ID as a number', async (label) => {
