@@ -29,10 +29,14 @@ export interface PreparedRecipient {
 	shared: IDataObject;
 }
 
-/** What the gateway answered for one recipient; `code` and `reason` are its own, when refused. */
-export type RecipientOutcome =
+/**
+ * What the gateway answered for one recipient; `code` and `reason` are its own, when refused.
+ * `extra` holds fields the answer gives about the whole request (a cost summary, say), added to the result.
+ */
+export type RecipientOutcome = (
 	| { accepted: true; messageId: string | number; status: string; raw: IDataObject }
-	| { accepted: false; message: string; code: string | number; reason: string; raw: IDataObject };
+	| { accepted: false; message: string; code: string | number; reason: string; raw: IDataObject }
+) & { extra?: IDataObject };
 
 export interface BatchedSend {
 	provider: string;
@@ -82,8 +86,8 @@ export function answeredResult(
 	{ subject, description }: { subject: string; description: string },
 ): RecipientResult {
 	if (outcome.accepted) {
-		const { messageId, status, raw } = outcome;
-		return { itemIndex, json: sendResult(provider, recipient, { messageId, status, accepted: true, raw }) };
+		const { messageId, status, raw, extra } = outcome;
+		return { itemIndex, json: sendResult(provider, recipient, { messageId, status, accepted: true, raw, ...extra }) };
 	}
 	const failure: RecipientFailure = {
 		status: 'refused',
@@ -92,7 +96,7 @@ export function answeredResult(
 		message: `${subject}: ${outcome.message}`,
 		description,
 	};
-	return { itemIndex, json: failedResult(provider, recipient, failure, outcome.raw), failure };
+	return { itemIndex, json: { ...failedResult(provider, recipient, failure, outcome.raw), ...outcome.extra }, failure };
 }
 
 /**
