@@ -31,9 +31,10 @@ export interface PreparedRecipient {
 
 /**
  * What the gateway answered for one recipient; `code` and `reason` are its own, when refused.
- * `to` is the recipient's number as the answer gives it, in E.164, when it gives one.
+ * `to` is the recipient's number as the answer gives it, in E.164, when it gives one; `extra` holds
+ * fields the answer gives about the whole request (a cost summary, say), added to the result.
  */
-export type RecipientOutcome = { to?: string } & (
+export type RecipientOutcome = { to?: string; extra?: IDataObject } & (
 	| { accepted: true; messageId: string | number; status: string; raw: IDataObject }
 	| { accepted: false; message: string; code: string | number; reason: string; raw: IDataObject }
 );
@@ -87,8 +88,8 @@ export function answeredResult(
 ): RecipientResult {
 	if (outcome.to) recipient = { ...recipient, to: outcome.to };
 	if (outcome.accepted) {
-		const { messageId, status, raw } = outcome;
-		return { itemIndex, json: sendResult(provider, recipient, { messageId, status, accepted: true, raw }) };
+		const { messageId, status, raw, extra } = outcome;
+		return { itemIndex, json: sendResult(provider, recipient, { messageId, status, accepted: true, raw, ...extra }) };
 	}
 	const failure: RecipientFailure = {
 		status: 'refused',
@@ -97,7 +98,7 @@ export function answeredResult(
 		message: `${subject}: ${outcome.message}`,
 		description,
 	};
-	return { itemIndex, json: failedResult(provider, recipient, failure, outcome.raw), failure };
+	return { itemIndex, json: { ...failedResult(provider, recipient, failure, outcome.raw), ...outcome.extra }, failure };
 }
 
 /**

@@ -371,6 +371,52 @@ describe('Message → Send Promotional', () => {
 		expect(fixture.emulator.requestsTo('POST', PROMOTIONAL)).toHaveLength(1);
 	});
 
+	test('each item carries its own request’s summary: price, status counts and the credit left', async () => {
+		fixture.api.blacklist.add(czechDigits(1));
+		const before = fixture.api.credit;
+		const items = recipients(0, 5).map((item, index) => ({
+			...item,
+			text: index === 3 ? `Long offer: ${'x'.repeat(200)}` : undefined,
+		}));
+		const { items: output } = await send({ options: { batchSize: 3 } }, items, true);
+		expect(fixture.emulator.requestsTo('POST', PROMOTIONAL)).toHaveLength(2);
+
+		// What the emulator stored decides each request's price, counts and the balance after it.
+		const partsOf = (index: number) =>
+			fixture.api.sentTo(czechDigits(index)).reduce((sum, message) => sum + message.parts, 0);
+		const batches = [
+			[0, 1, 2],
+			[3, 4],
+		];
+		let credit = before;
+		const expected = batches.map((indexes) => {
+			const price = indexes.reduce((sum, index) => sum + partsOf(index), 0);
+			credit -= price;
+			const accepted = indexes.filter((index) => fixture.api.sentTo(czechDigits(index)).length > 0).length;
+			return {
+				firstItem: indexes[0],
+				recipients: indexes.length,
+				price,
+				remainingCredit: credit,
+				sent: 0,
+				accepted,
+				scheduled: 0,
+				error: 0,
+				blacklisted: indexes.length - accepted,
+				invalidNumber: 0,
+				invalidSender: 0,
+				duplicityMessage: 0,
+			};
+		});
+		expect(partsOf(3)).toBe(2);
+		expect(expected[0]).toMatchObject({ price: 2, accepted: 2, blacklisted: 1 });
+		expect(credit).toBe(fixture.api.credit);
+		batches.forEach((indexes, batch) => {
+			for (const index of indexes) expect(output[index].json.requestSummary).toEqual(expected[batch]);
+		});
+		expect(output[1].json).toMatchObject({ status: 'refused', errorCode: 'blacklisted' });
+	});
+
 	test('the example workflow’s node sends as shipped', async () => {
 		const node = example.nodes.find((candidate) => candidate.type === 'n8n-nodes-bulk-sms.bulkGate');
 		const customers = [

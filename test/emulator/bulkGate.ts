@@ -613,9 +613,18 @@ export class BulkGateEmulator implements ServiceHandler {
 		this.credit -= cost;
 		const total = Object.fromEntries(STATUSES.map((status) => [status, 0]));
 		for (const { entry } of planned) total[entry.status as string]++;
-		return {
-			status: 200,
-			body: { data: { total: { status: total }, response: planned.map(({ entry }) => entry) } },
-		};
+		if (endpoint !== 'promotional') {
+			return {
+				status: 200,
+				body: { data: { total: { status: total }, response: planned.map(({ entry }) => entry) } },
+			};
+		}
+		// Promotional answers carry the request's price and, per accepted entry, its price and the
+		// balance left, as BulkGate's promotional example shows (one credit per SMS part here).
+		const credit = Math.round(this.credit * 10_000) / 10_000;
+		const response = planned.map(({ entry, message }) =>
+			message ? { ...entry, price: message.parts, credit } : entry,
+		);
+		return { status: 200, body: { data: { total: { price: cost, status: total }, response } } };
 	}
 }

@@ -98,3 +98,51 @@ export function readAnswer(body: unknown, recipients: PreparedRecipient[]): Reci
 	});
 	return entries.map(entryOutcome);
 }
+
+/** `data.total.status` keys and the camelCase names they get in the summary. */
+const STATUS_COUNTS: Record<string, string> = {
+	sent: 'sent',
+	accepted: 'accepted',
+	scheduled: 'scheduled',
+	error: 'error',
+	blacklisted: 'blacklisted',
+	invalid_number: 'invalidNumber',
+	invalid_sender: 'invalidSender',
+	duplicity_message: 'duplicityMessage',
+};
+
+/** A number BulkGate may write as a JSON number or a numeric string; anything else is unknown. */
+function numberOrNull(value: unknown): number | null {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	return typeof number === 'number' && Number.isFinite(number) ? number : null;
+}
+
+/**
+ * What a promotional answer says about its whole request: `data.total.price` (credits charged),
+ * the per-status counts of `data.total.status`, and the balance left, which BulkGate writes as
+ * `credit` on the entries (the lowest is the balance after the request). Missing values are null.
+ */
+export function requestSummary(body: unknown, firstItem: number): IDataObject {
+	const data = isObject(body) ? body.data : undefined;
+	const total = isObject(data) && isObject(data.total) ? data.total : {};
+	const counts = isObject(total.status) ? total.status : {};
+	const entries = isObject(data) && Array.isArray(data.response) ? data.response : [];
+	const credits = entries
+		.map((entry) => (isObject(entry) ? numberOrNull(entry.credit) : null))
+		.filter((credit): credit is number => credit !== null);
+	const summary: IDataObject = {
+		firstItem,
+		recipients: entries.length,
+		price: numberOrNull(total.price),
+		remainingCredit: credits.length > 0 ? Math.min(...credits) : null,
+	};
+	for (const [key, name] of Object.entries(STATUS_COUNTS)) summary[name] = numberOrNull(counts[key]);
+	return summary;
+}
+
+/** A promotional answer: each recipient's outcome, each carrying its request's summary as `requestSummary`. */
+export function readPromotionalAnswer(body: unknown, recipients: PreparedRecipient[]): RecipientOutcome[] {
+	const outcomes = readAnswer(body, recipients);
+	const summary = requestSummary(body, recipients[0].itemIndex);
+	return outcomes.map((outcome) => ({ ...outcome, extra: { requestSummary: { ...summary } } }));
+}

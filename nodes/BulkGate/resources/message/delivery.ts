@@ -5,7 +5,7 @@ import { credentialBaseUrl } from '../../../shared/credentialBaseUrl';
 import type { SendOptions } from '../../../shared/options';
 import type { SendRun } from '../../../shared/sendRun';
 import { CREDENTIAL_TYPE, ENDPOINTS, PROVIDER, readError } from '../../transport';
-import { readAnswer } from './answer';
+import { readAnswer, readPromotionalAnswer } from './answer';
 
 export type SendKind = 'transactional' | 'promotional';
 
@@ -63,7 +63,7 @@ export async function sendMessages(
 			json: true,
 			timeout: options.timeout,
 		}),
-		readResponse: readAnswer,
+		readResponse: single ? readAnswer : readPromotionalAnswer,
 		readError,
 		howToCheck: (recipient) => howToCheck(recipient.to),
 	};
