@@ -88,7 +88,8 @@ function measure(text: string, unicode: UnicodeMode, field: string): TextMeasure
 	return measured;
 }
 
-function readCountry(value: unknown): string | undefined {
+/** Country as BulkGate takes it (lower-case ISO code), or undefined when the field is empty. */
+export function readCountry(value: unknown): string | undefined {
 	const country =
 		typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value);
 	if (country === '') return undefined;

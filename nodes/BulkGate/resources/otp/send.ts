@@ -8,6 +8,8 @@ import { toGatewayDigits } from '../../../shared/phone';
 import { SendRun } from '../../../shared/sendRun';
 import { CREDENTIAL_TYPE, ENDPOINTS, PROVIDER, readError } from '../../transport';
 import { howToCheck } from '../message/delivery';
+import { countryOption } from '../message/messageFields';
+import { readCountry } from '../message/messageInput';
 import { readOtpAnswer, withOtpId } from './answer';
 
 const show = { resource: ['otp'], operation: ['send'] };
@@ -83,14 +85,7 @@ export const otpSendDescription: INodeProperties[] = [
 				],
 				default: 'int',
 			},
-			{
-				displayName: 'Country',
-				name: 'country',
-				type: 'string',
-				default: '',
-				placeholder: 'CZ',
-				description: 'Two-letter country code (ISO 3166-1) for a national number',
-			},
+			countryOption,
 			{
 				displayName: 'Expiration (Seconds)',
 				name: 'expiration',
@@ -154,17 +149,14 @@ const NUMBER_FIELDS: Array<[string, string]> = [
 
 function prepare(this: IExecuteFunctions, itemIndex: number) {
 	const fields = itemParameter.call(this, 'additionalFields', itemIndex, {}) as IDataObject;
-	const country = typeof fields.country === 'string' ? fields.country.trim() : '';
-	if (country !== '' && !/^[A-Za-z]{2}$/.test(country)) {
-		throw new InvalidInputError('Country', `Country "${country}" is not a two-letter country code`, 'Enter an ISO 3166-1 code such as CZ.');
-	}
-	const number = toGatewayDigits(itemParameter.call(this, 'number', itemIndex), 'Number', country !== '');
+	const country = readCountry(fields.country);
+	const number = toGatewayDigits(itemParameter.call(this, 'number', itemIndex), 'Number', country !== undefined);
 	const requester = String(itemParameter.call(this, 'requester', itemIndex, '') ?? '').trim();
 	if (requester === '') {
 		throw new InvalidInputError('Requester ID', 'Requester ID is empty', 'Map who asks for the code, e.g. the user’s IP address.');
 	}
 	const body: IDataObject = { number, request_quota_identification: requester };
-	if (country !== '') body.country = country.toUpperCase();
+	if (country !== undefined) body.country = country.toUpperCase();
 	if (typeof fields.language === 'string' && fields.language.trim() !== '') body.language = fields.language.trim();
 	if (typeof fields.codeType === 'string') body.code_type = fields.codeType;
 	for (const [name, bulkGateName] of NUMBER_FIELDS) {

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { InvalidInputError } from '../../../shared/invalidInput';
 import { itemParameter } from '../../../shared/itemParameters';
 import { isObject } from '../../../shared/json';
 import { toGatewayDigits } from '../../../shared/phone';
 import { callBulkGate, lookUpInBatches } from '../../call';
+import { countryOption } from '../message/messageFields';
+import { readCountry } from '../message/messageInput';
 import { ENDPOINTS, PROVIDER } from '../../transport';
 
 const show = { resource: ['phoneNumber'], operation: ['check'] };
@@ -30,14 +31,7 @@ export const phoneNumberCheckDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{
-				displayName: 'Country',
-				name: 'country',
-				type: 'string',
-				default: '',
-				placeholder: 'CZ',
-				description: 'Two-letter country code (ISO 3166-1) for national numbers, e.g. CZ, GB',
-			},
+			countryOption,
 		],
 	},
 	{
@@ -65,19 +59,6 @@ interface NumberToCheck {
 	country: string | null;
 }
 
-function readCountry(value: unknown): string | null {
-	const country = typeof value === 'string' ? value.trim() : '';
-	if (country === '') return null;
-	if (!/^[A-Za-z]{2}$/.test(country)) {
-		throw new InvalidInputError(
-			'Country',
-			`Country "${country}" is not a two-letter country code`,
-			'Enter an ISO 3166-1 code such as CZ or GB, or leave Country empty for international numbers.',
-		);
-	}
-	return country.toLowerCase();
-}
-
 /** One output item per input item: valid or not, the number as BulkGate normalised it, its network. */
 export async function phoneNumberCheck(this: IExecuteFunctions) {
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
@@ -86,7 +67,7 @@ export async function phoneNumberCheck(this: IExecuteFunctions) {
 		batchSize: Math.max(1, Number(options.batchSize ?? DEFAULT_BATCH_SIZE)),
 		read: (itemIndex) => {
 			const fields = itemParameter.call(this, 'additionalFields', itemIndex, {}) as IDataObject;
-			const country = readCountry(fields.country);
+			const country = readCountry(fields.country) ?? null;
 			const digits = toGatewayDigits(itemParameter.call(this, 'number', itemIndex), 'Number', country !== null);
 			return { digits, country };
 		},
