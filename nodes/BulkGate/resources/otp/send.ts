@@ -1,21 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { executeBatchedSend } from '../../../shared/batchSend';
-import { credentialBaseUrl } from '../../../shared/credentialBaseUrl';
 import { InvalidInputError } from '../../../shared/invalidInput';
 import { itemParameter } from '../../../shared/itemParameters';
-import { readSendOptions, timeoutOption } from '../../../shared/options';
+import { timeoutOption } from '../../../shared/options';
 import { toGatewayDigits } from '../../../shared/phone';
-import { SendRun } from '../../../shared/sendRun';
-import { CREDENTIAL_TYPE, ENDPOINTS, PROVIDER, readError } from '../../transport';
+import { ENDPOINTS } from '../../transport';
 import { howToCheck } from '../message/delivery';
 import { countryOption } from '../message/messageFields';
 import { readCountry } from '../message/messageInput';
-import { readOtpAnswer, withOtpId } from './answer';
+import { withOtpId } from './answer';
+import { sendOtpPerItem } from './sendPerItem';
 
 const show = { resource: ['otp'], operation: ['send'] };
-
-/** BulkGate writes the OTP text itself; the node only counts one message. */
-const NO_TEXT = { encoding: 'GSM-7', characters: 0, segments: 1 } as const;
 
 export const otpSendDescription: INodeProperties[] = [
 	{
@@ -172,44 +167,14 @@ function prepare(this: IExecuteFunctions, itemIndex: number) {
 
 /** One OTP per item, through the send pipeline: never sent twice, also not by n8n's retries. */
 export async function otpSend(this: IExecuteFunctions) {
-	const options = readSendOptions.call(this);
-	const run = new SendRun(this, PROVIDER);
-	const baseURL = await credentialBaseUrl.call(this, CREDENTIAL_TYPE);
-	const items = await executeBatchedSend.call(
+	const items = await sendOtpPerItem(
 		this,
-		{
-			provider: PROVIDER,
-			credentialType: CREDENTIAL_TYPE,
-			renewsToken: false,
-			batchSize: 1,
-			dryRun: false,
-			prepare: (itemIndex) => {
-				const { number, body } = prepare.call(this, itemIndex);
-				return {
-					itemIndex,
-					to: number,
-					externalId: null,
-					scheduledAt: null,
-					measure: NO_TEXT,
-					entry: body,
-					shared: {},
-					groupKey: String(itemIndex),
-				};
-			},
-			buildRequest: (_shared, entries) => ({
-				method: 'POST',
-				baseURL,
-				url: ENDPOINTS.otpSend,
-				body: entries[0],
-				json: true,
-				timeout: options.timeout,
-			}),
-			readResponse: (body) => readOtpAnswer(body),
-			readError,
-			howToCheck: (recipient) => howToCheck(recipient.to),
+		ENDPOINTS.otpSend,
+		(itemIndex) => {
+			const { number, body } = prepare.call(this, itemIndex);
+			return { to: number, body };
 		},
-		run,
+		howToCheck,
 	);
-	run.finish(items);
 	return [items.map((item) => ({ ...item, json: withOtpId(item.json) }))];
 }
